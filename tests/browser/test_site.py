@@ -1,0 +1,112 @@
+"""The built site in a real browser, over http and from file://, with the network blocked."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from sites import BuiltSite, free_port, html_pages, serve
+
+DIAGRAM_PAGE = Path("contributing/diagrams")
+SEARCH_TERM_ON_DIAGRAM_PAGE = "accDescr"
+
+
+def page_file(site: BuiltSite, page: Path) -> Path:
+    """The HTML file of a page in either build (directory URLs in one, .html files in the other)."""
+    directory_style = site.root / page / "index.html"
+    return directory_style if directory_style.exists() else site.root / page.with_suffix(".html")
+
+
+def expected_diagrams(html_file: Path) -> int:
+    return html_file.read_text(encoding="utf-8").count('<pre class="mermaid">')
+
+
+def page_problems(probe, site: BuiltSite, html_file: Path) -> list[str]:
+    """What a reader would notice on one page: errors, blocked requests, undrawn diagrams."""
+    probe.blocked.clear()
+    probe.console_errors.clear()
+    relative = html_file.relative_to(site.root).as_posix()
+    probe.open(site.url(relative))
+    problems = []
+    expected = expected_diagrams(html_file)
+    if expected:
+        state = probe.wait_for_diagrams(expected)
+        if state["pending"] or state["drawn"] != expected:
+            problems.append(f"{relative}: {state['drawn']} of {expected} diagrams drawn")
+    problems += [f"{relative}: console error: {text}" for text in probe.console_errors]
+    problems += [f"{relative}: blocked request: {url}" for url in probe.blocked]
+    return problems
+
+
+def allowed_prefix(site: BuiltSite) -> str:
+    return site.base_url if site.base_url.startswith("http") else "file://"
+
+
+@pytest.mark.parametrize("variant", ["hosted_site", "offline_site"])
+def test_every_page_loads_without_errors_and_draws_its_diagrams(variant, request, make_probe):
+    site = request.getfixturevalue(variant)
+    probe = make_probe(allowed_prefix(site))
+    problems = []
+    for html_file in html_pages(site.root):
+        problems += page_problems(probe, site, html_file)
+    assert problems == []
+
+
+@pytest.mark.parametrize("variant", ["hosted_site", "offline_site"])
+def test_search_finds_a_term_of_the_diagram_page(variant, request, make_probe):
+    site = request.getfixturevalue(variant)
+    probe = make_probe(allowed_prefix(site))
+    page = probe.open(site.url())
+    page.locator("input.md-search__input").fill(SEARCH_TERM_ON_DIAGRAM_PAGE)
+    result = page.locator(f'.md-search-result__item a[href*="{DIAGRAM_PAGE.as_posix()}"]').first
+    result.wait_for(state="attached", timeout=10_000)
+    assert probe.blocked == []
+
+
+def test_diagrams_render_after_navigating_from_the_home_page(hosted_site, make_probe):
+    probe = make_probe(allowed_prefix(hosted_site))
+    page = probe.open(hosted_site.url())
+    page.locator(f'nav.md-nav--primary a[href*="{DIAGRAM_PAGE.as_posix()}"]').first.click()
+    page.wait_for_url(f"**/{DIAGRAM_PAGE.as_posix()}/**")
+    expected = expected_diagrams(page_file(hosted_site, DIAGRAM_PAGE))
+    state = probe.wait_for_diagrams(expected)
+    assert state == {"pending": 0, "drawn": expected}
+    assert probe.console_errors == [] and probe.blocked == []
+
+
+NODE_FILL = """() => {
+  const shape = document.querySelector("div.mermaid").shadowRoot.querySelector(".node rect, .node polygon, .node path");
+  return getComputedStyle(shape).fill;
+}"""
+
+
+def test_palette_toggle_switches_light_and_dark_and_diagrams_follow(hosted_site, make_probe):
+    probe = make_probe(allowed_prefix(hosted_site))
+    page = probe.open(hosted_site.url(DIAGRAM_PAGE.as_posix() + "/"))
+    probe.wait_for_diagrams(expected_diagrams(page_file(hosted_site, DIAGRAM_PAGE)))
+    fills, schemes = {}, []
+    for _ in range(3):  # system -> light -> dark -> system
+        page.locator("form[data-md-component=palette] label:not([hidden])").first.click()
+        scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+        schemes.append(scheme)
+        page.wait_for_timeout(300)
+        fills[scheme] = page.evaluate(NODE_FILL)
+    assert {"default", "slate"} <= set(schemes)
+    assert fills["default"] != fills["slate"], "diagram colours did not follow the palette"
+
+
+def test_a_broken_diagram_is_detected(hosted_site, make_probe, tmp_path):
+    broken_root = tmp_path / "site"
+    shutil.copytree(hosted_site.root, broken_root)
+    html_file = page_file(BuiltSite(broken_root, ""), DIAGRAM_PAGE)
+    html = html_file.read_text(encoding="utf-8")
+    start = html.index('<pre class="mermaid"><code>') + len('<pre class="mermaid"><code>')
+    html_file.write_text(html[:start] + "flowchart LR\n    A --&gt; --&gt; B\n" + html[start:], encoding="utf-8")
+    port = free_port()
+    site = BuiltSite(broken_root, serve(broken_root, port))
+    probe = make_probe(site.base_url)
+    problems = page_problems(probe, site, html_file)
+    expected = expected_diagrams(html_file)
+    assert f"{DIAGRAM_PAGE.as_posix()}/index.html: {expected - 1} of {expected} diagrams drawn" in problems
+    assert any("Parse error" in problem or "Syntax error" in problem for problem in problems), problems

@@ -1,0 +1,73 @@
+"""Building and serving copies of the site, for the tests."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import socket
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    """A built copy of the site; `base_url` is where it is served, or a file:// URL."""
+
+    root: Path
+    base_url: str
+
+    def url(self, path: str = "") -> str:
+        return self.base_url + path
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def build_site(site_dir: Path, *, site_url: str, offline: bool = False, config: Path | None = None) -> None:
+    """Run the strict build the Makefile runs; fail the test with MkDocs' own output."""
+    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("OFFLINE", None)
+    if offline:
+        env["OFFLINE"] = "true"
+    command = [*MKDOCS, "build", "--strict", "--site-dir", str(site_dir)]
+    if config is not None:
+        command += ["--config-file", str(config)]
+    result = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        pytest.fail(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - signature set by the base class
+        pass
+
+
+@functools.cache
+def _served(directory: str, port: int) -> http.server.ThreadingHTTPServer:
+    handler = functools.partial(QuietHandler, directory=directory)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def serve(directory: Path, port: int) -> str:
+    """Serve a directory on loopback for the rest of the run; return its base URL."""
+    _served(str(directory), port)
+    return f"http://127.0.0.1:{port}/"
+
+
+def html_pages(site_root: Path) -> list[Path]:
+    """Every page of a build, 404 included; assets and vendor files are not pages."""
+    return sorted(p for p in site_root.rglob("*.html") if "assets" not in p.relative_to(site_root).parts)

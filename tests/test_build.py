@@ -1,0 +1,132 @@
+"""What a reader of either build would notice: nothing loads from outside the site, Mermaid
+only where there are diagrams, and an offline zip that opens from disk."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import zipfile
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from sites import REPO, html_pages
+
+# Elements and attributes through which a page loads something (not plain navigation links).
+LOADING_ATTRIBUTES = {
+    "script": ("src",),
+    "img": ("src", "srcset"),
+    "source": ("src", "srcset"),
+    "iframe": ("src",),
+    "video": ("src", "poster"),
+    "audio": ("src",),
+    "embed": ("src",),
+    "object": ("data",),
+}
+LOADING_LINK_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest", "apple-touch-icon"}
+CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)""")
+MERMAID_SCRIPT = "assets/vendor/mermaid/mermaid.min.js"
+
+
+class LoadedUrls(HTMLParser):
+    """Collects every URL a page would load, with the line it is written on."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[tuple[int, str]] = []
+        self.has_diagram = False
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        line = self.getpos()[0]
+        for name in LOADING_ATTRIBUTES.get(tag, ()):
+            for url in (values.get(name) or "").split(","):
+                if url.strip():
+                    self.urls.append((line, url.strip().split()[0]))
+        rels = set((values.get("rel") or "").split())
+        if tag == "link" and rels & LOADING_LINK_RELS and values.get("href"):
+            self.urls.append((line, values["href"]))
+        if values.get("style"):
+            self.urls.extend((line, url) for url in CSS_URL.findall(values["style"]))
+        if tag == "pre" and "mermaid" in (values.get("class") or "").split():
+            self.has_diagram = True
+
+
+def parse(page: Path) -> LoadedUrls:
+    parser = LoadedUrls()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser
+
+
+def is_external(url: str) -> bool:
+    parts = urlsplit(url)
+    return bool(parts.scheme in ("http", "https") or url.startswith("//"))
+
+
+def external_loads(site_root: Path) -> list[str]:
+    found = []
+    for page in html_pages(site_root):
+        for line, url in parse(page).urls:
+            if is_external(url):
+                found.append(f"{page.relative_to(site_root)}:{line}: {url}")
+    for stylesheet in site_root.rglob("*.css"):
+        for url in CSS_URL.findall(stylesheet.read_text(encoding="utf-8")):
+            if is_external(url):
+                found.append(f"{stylesheet.relative_to(site_root)}: {url}")
+    return found
+
+
+@pytest.mark.parametrize("variant", ["hosted_site", "offline_site"])
+def test_nothing_is_loaded_from_outside_the_site(variant, request):
+    site = request.getfixturevalue(variant)
+    assert external_loads(site.root) == []
+
+
+def test_the_checker_notices_an_external_script(tmp_path):
+    page = tmp_path / "index.html"
+    page.write_text('<html><head>\n<script src="https://cdn.example.com/x.js"></script></head></html>')
+    assert external_loads(tmp_path) == ["index.html:2: https://cdn.example.com/x.js"]
+
+
+@pytest.mark.parametrize("variant", ["hosted_site", "offline_site"])
+def test_mermaid_is_loaded_only_on_pages_with_diagrams(variant, request):
+    site = request.getfixturevalue(variant)
+    diagram_pages, wrong = 0, []
+    for page in html_pages(site.root):
+        parsed = parse(page)
+        loads_mermaid = any(url.endswith(MERMAID_SCRIPT) for _, url in parsed.urls)
+        diagram_pages += parsed.has_diagram
+        if loads_mermaid != parsed.has_diagram:
+            wrong.append(f"{page.relative_to(site.root)}: diagram={parsed.has_diagram} mermaid={loads_mermaid}")
+    assert wrong == []
+    assert diagram_pages >= 1
+    assert (site.root / MERMAID_SCRIPT).is_file()
+
+
+def test_offline_build_uses_the_local_search_shim_and_inlined_index(offline_site):
+    index = (offline_site.root / "index.html").read_text(encoding="utf-8")
+    assert 'src="assets/vendor/iframe-worker/shim.js"' in index
+    assert (offline_site.root / "search" / "search_index.js").read_text().startswith("var __index =")
+    # Directory URLs are off, so every link points at a file that exists on disk.
+    assert (offline_site.root / "contributing" / "diagrams.html").is_file()
+
+
+def test_hosted_build_has_no_offline_parts(hosted_site):
+    index = (hosted_site.root / "index.html").read_text(encoding="utf-8")
+    assert "iframe-worker" not in index
+    assert not (hosted_site.root / "search" / "search_index.js").exists()
+
+
+def test_make_offline_writes_a_zip_that_unpacks_to_the_site(tmp_path):
+    result = subprocess.run(
+        ["make", "--no-print-directory", "offline", f"DIST={tmp_path}"],
+        cwd=REPO, capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    archive = tmp_path / "aws-practice-notes-offline.zip"
+    with zipfile.ZipFile(archive) as zipped:
+        names = set(zipped.namelist())
+    assert "aws-practice-notes-offline/index.html" in names
+    assert "aws-practice-notes-offline/search/search_index.js" in names
+    assert "aws-practice-notes-offline/assets/vendor/mermaid/mermaid.min.js" in names
