@@ -25,6 +25,10 @@ class BuiltSite:
     root: Path
     base_url: str
 
+    @property
+    def is_offline(self) -> bool:
+        return self.base_url.startswith("file:")
+
     def url(self, path: str = "") -> str:
         return self.base_url + path
 

@@ -40,7 +40,7 @@ def page_problems(probe, site: BuiltSite, html_file: Path) -> list[str]:
 
 
 def allowed_prefix(site: BuiltSite) -> str:
-    return site.base_url if site.base_url.startswith("http") else "file://"
+    return "file://" if site.is_offline else site.base_url
 
 
 @pytest.mark.parametrize("variant", ["hosted_site", "offline_site"])
@@ -49,6 +49,8 @@ def test_every_page_loads_without_errors_and_draws_its_diagrams(variant, request
     probe = make_probe(allowed_prefix(site))
     problems = []
     for html_file in html_pages(site.root):
+        if site.is_offline and html_file.name == "404.html":
+            continue  # only a web server shows the 404 page; nothing links to it from disk
         problems += page_problems(probe, site, html_file)
     assert problems == []
 
@@ -58,7 +60,8 @@ def test_search_finds_a_term_of_the_diagram_page(variant, request, make_probe):
     site = request.getfixturevalue(variant)
     probe = make_probe(allowed_prefix(site))
     page = probe.open(site.url())
-    page.locator("input.md-search__input").fill(SEARCH_TERM_ON_DIAGRAM_PAGE)
+    page.locator("input.md-search__input").click()
+    page.keyboard.type(SEARCH_TERM_ON_DIAGRAM_PAGE)
     result = page.locator(f'.md-search-result__item a[href*="{DIAGRAM_PAGE.as_posix()}"]').first
     result.wait_for(state="attached", timeout=10_000)
     assert probe.blocked == []
