@@ -30,6 +30,9 @@ class BuiltSite:
         return self.base_url.startswith("file:")
 
     def url(self, path: str = "") -> str:
+        """Address of a page; from disk a folder does not open its index.html by itself."""
+        if self.is_offline and (path == "" or path.endswith("/")):
+            path += "index.html"
         return self.base_url + path
 
 
