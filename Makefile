@@ -37,8 +37,10 @@ $(JS_STAMP): package.json package-lock.json
 
 install: $(PY_STAMP) $(JS_STAMP) ## Install the Python and JavaScript dependencies (pinned)
 
+SERVE_ADDR := 127.0.0.1:8000
+
 serve: install ## Live preview at http://127.0.0.1:8000 (strict: a warning stops the build)
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	SITE_URL=http://$(SERVE_ADDR)/ $(BIN)/mkdocs serve --strict --dev-addr $(SERVE_ADDR)
 
 build: install ## Build the hosted site into site/ (strict)
 	$(BIN)/mkdocs build --strict --site-dir $(SITE_DIR)
