@@ -1,0 +1,259 @@
+"""Run boto3 samples against moto, offline, in one process: ``python moto_runner.py OUT.json FILE...``.
+
+Executed as a script by python_code.py (it does not import docscheck). Each sample runs as
+``__main__`` inside a fresh ``mock_aws()``, with fake credentials and every non-loopback
+connection and DNS lookup refused, so a sample that would reach AWS fails instead. Samples with
+an observable outcome to assert (see ``OUTCOMES``) are then imported and their demo function
+called; the assertion's problems are reported like failures.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import os
+import runpy
+import signal
+import socket
+import sys
+import traceback
+
+FAKE_ENV = {
+    "AWS_ACCESS_KEY_ID": "testing",
+    "AWS_SECRET_ACCESS_KEY": "testing",
+    "AWS_SESSION_TOKEN": "testing",
+    "AWS_SECURITY_TOKEN": "testing",
+    "AWS_DEFAULT_REGION": "us-east-1",
+    "AWS_REGION": "us-east-1",
+    "AWS_CONFIG_FILE": os.devnull,
+    "AWS_SHARED_CREDENTIALS_FILE": os.devnull,
+    "AWS_EC2_METADATA_DISABLED": "true",
+}
+LOCAL_HOSTS = {"127.0.0.1", "::1", "localhost"}
+SECONDS_PER_SAMPLE = 60
+
+
+class NetworkBlocked(OSError):
+    pass
+
+
+def block_network() -> None:
+    real_connect, real_connect_ex, real_getaddrinfo = (
+        socket.socket.connect,
+        socket.socket.connect_ex,
+        socket.getaddrinfo,
+    )
+
+    def allowed(address) -> bool:
+        return not isinstance(address, tuple) or str(address[0]) in LOCAL_HOSTS
+
+    def connect(self, address):
+        if self.family != getattr(socket, "AF_UNIX", None) and not allowed(address):
+            raise NetworkBlocked(f"network access blocked while running a sample: {address!r}")
+        return real_connect(self, address)
+
+    def connect_ex(self, address):
+        if self.family != getattr(socket, "AF_UNIX", None) and not allowed(address):
+            raise NetworkBlocked(f"network access blocked while running a sample: {address!r}")
+        return real_connect_ex(self, address)
+
+    def getaddrinfo(host, *args, **kwargs):
+        if host is not None and str(host) not in LOCAL_HOSTS:
+            raise NetworkBlocked(f"DNS lookup blocked while running a sample: {host!r}")
+        return real_getaddrinfo(host, *args, **kwargs)
+
+    socket.socket.connect = connect
+    socket.socket.connect_ex = connect_ex
+    socket.getaddrinfo = getaddrinfo
+
+
+def _timeout(signum, frame):
+    raise TimeoutError(f"the sample ran longer than {SECONDS_PER_SAMPLE} s")
+
+
+def failure_line(path: str, error: BaseException) -> int:
+    line = 1
+    for frame in traceback.extract_tb(error.__traceback__):
+        if os.path.abspath(frame.filename) == os.path.abspath(path):
+            line = frame.lineno or line
+    if (
+        isinstance(error, SyntaxError)
+        and error.lineno
+        and os.path.abspath(error.filename or "") == os.path.abspath(path)
+    ):
+        line = error.lineno
+    return line
+
+
+# ----- virtual time and a record of API calls -------------------------------------------------
+class Recorder:
+    """Every AWS API call a sample makes, and a clock that sleeps instantly.
+
+    Under moto, delivery is synchronous: a sample's waits (``time.sleep``, SQS long polling)
+    only slow the check down. Sleeping advances a virtual clock instead, which
+    ``time.time``/``time.monotonic`` include, and a ReceiveMessage that would have waited
+    returns at once and moves the clock on by its WaitTimeSeconds.
+    """
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, str, dict]] = []
+        self.offset = 0.0
+
+    def install(self) -> None:
+        import time
+
+        import botocore.client
+
+        real_time, real_monotonic = time.time, time.monotonic
+        time.sleep = lambda seconds: setattr(self, "offset", self.offset + max(float(seconds), 0.0))
+        time.time = lambda: real_time() + self.offset
+        time.monotonic = lambda: real_monotonic() + self.offset
+        real_call = botocore.client.BaseClient._make_api_call
+        recorder = self
+
+        def make_api_call(client, operation_name, api_params):
+            service = client.meta.service_model.service_name
+            recorder.calls.append((service, operation_name, dict(api_params)))
+            wait = 0
+            if service == "sqs" and operation_name == "ReceiveMessage":
+                api_params = dict(api_params)
+                wait = int(api_params.get("WaitTimeSeconds") or 0)
+                api_params["WaitTimeSeconds"] = 0
+            response = real_call(client, operation_name, api_params)
+            if wait and not response.get("Messages"):
+                recorder.offset += wait
+            return response
+
+        botocore.client.BaseClient._make_api_call = make_api_call
+
+    def params(self, service: str, operation: str) -> list[dict]:
+        return [params for s, o, params in self.calls if s == service and o == operation]
+
+
+RECORDER = Recorder()
+
+
+# ----- outcome assertions ---------------------------------------------------------------------
+def _body(message: str) -> str:
+    """The published text: an SNS envelope (raw delivery off) carries it in "Message"."""
+    try:
+        data = json.loads(message)
+    except (TypeError, ValueError):
+        return message
+    if isinstance(data, dict) and data.get("Type") == "Notification" and "Message" in data:
+        return str(data["Message"])
+    return message
+
+
+def assert_fan_out(namespace: dict) -> list[str]:
+    """run_demo(region) -> {queue name: [bodies]}: every subscribed queue got a published message.
+
+    The subscriptions and publishes are read from the API calls the demo made, so the check
+    holds whatever the demo cleans up afterwards.
+    """
+    run_demo = namespace.get("run_demo")
+    if not callable(run_demo):
+        return ["defines no run_demo(region) function"]
+    RECORDER.calls.clear()
+    result = run_demo("us-east-1")
+    if not isinstance(result, dict) or not all(
+        isinstance(key, str) and isinstance(value, list) and all(isinstance(m, str) for m in value)
+        for key, value in result.items()
+    ):
+        return [f"run_demo must return dict[str, list[str]], got {type(result).__name__}"]
+    published = {str(p.get("Message")) for p in RECORDER.params("sns", "Publish")}
+    queues = [
+        str(p.get("Endpoint", "")).rsplit(":", 1)[-1]
+        for p in RECORDER.params("sns", "Subscribe")
+        if str(p.get("Protocol", "")).lower() == "sqs"
+    ]
+    problems = []
+    if not published:
+        problems.append("run_demo published nothing to SNS")
+    if not queues:
+        problems.append("run_demo subscribed no SQS queue to a topic")
+
+    def received_by(name: str):
+        for key, value in result.items():
+            if key == name or key.rstrip("/").endswith(("/" + name, ":" + name)):
+                return value
+        return None
+
+    for name in queues:
+        received = received_by(name)
+        if received is None:
+            problems.append(f"queue {name!r} is subscribed but missing from run_demo's result")
+            continue
+        bodies = {_body(message) for message in received}
+        if not bodies & published:
+            problems.append(f"queue {name!r} received none of the published messages")
+        strangers = bodies - published
+        if strangers:
+            problems.append(f"queue {name!r} received {len(strangers)} message(s) that were never published")
+    return problems
+
+
+OUTCOMES = {"fan_out.py": assert_fan_out}
+
+
+def run_sample(path: str) -> dict:
+    from moto import mock_aws
+
+    result = {"path": path, "ok": True, "line": 1, "message": ""}
+    output = io.StringIO()
+    signal.signal(signal.SIGALRM, _timeout)
+    signal.alarm(SECONDS_PER_SAMPLE)
+    try:
+        with mock_aws(), contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
+            runpy.run_path(path, run_name="__main__")
+    except SystemExit as error:
+        if error.code not in (None, 0):
+            result.update(ok=False, message=f"exited with status {error.code}")
+    except BaseException as error:  # noqa: BLE001 - a sample may raise anything; report it
+        result.update(
+            ok=False,
+            line=failure_line(path, error),
+            message=f"raised {type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}".rstrip(": "),
+        )
+    finally:
+        signal.alarm(0)
+    name = os.path.basename(path)
+    if result["ok"] and name in OUTCOMES:
+        signal.alarm(SECONDS_PER_SAMPLE)
+        try:
+            with mock_aws(), contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
+                namespace = runpy.run_path(path, run_name="sample_under_test")
+                problems = OUTCOMES[name](namespace)
+            if problems:
+                result.update(ok=False, message="outcome: " + "; ".join(problems))
+        except BaseException as error:  # noqa: BLE001
+            result.update(
+                ok=False,
+                line=failure_line(path, error),
+                message=f"outcome check raised {type(error).__name__}: {error}",
+            )
+        finally:
+            signal.alarm(0)
+    if not result["ok"]:
+        tail = output.getvalue().strip().splitlines()[-3:]
+        if tail:
+            result["message"] += " | output: " + " / ".join(tail)
+    return result
+
+
+def main(argv: list[str]) -> int:
+    out_file, paths = argv[0], argv[1:]
+    for key in ("AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_ENDPOINT_URL"):
+        os.environ.pop(key, None)
+    os.environ.update(FAKE_ENV)
+    block_network()
+    RECORDER.install()
+    results = [run_sample(path) for path in paths]
+    with open(out_file, "w", encoding="utf-8") as handle:
+        json.dump(results, handle)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
