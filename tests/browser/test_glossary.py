@@ -1,0 +1,114 @@
+"""Glossary in the browser: abbreviation tooltips open on hover, keyboard focus and tap, and a
+"Used on" link of the glossary lands on a page that mentions the term."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+TOOLTIP_PAGE = "patterns/fan-out/"  # a page with many acronyms (SNS, SQS, DLQ, ARN...)
+ACTIVE_TOOLTIP = ".md-tooltip2.md-tooltip2--active"
+# An abbreviation in the text of the page (not in the navigation, where there are none anyway).
+CONTENT_ABBR = "article.md-content__inner abbr"
+
+
+def allowed_prefix(site) -> str:
+    return "file://" if site.is_offline else site.base_url
+
+
+def page_url(site, path: str) -> str:
+    """Directory URLs in the hosted build, .html files in the offline one."""
+    if site.is_offline:
+        path = path.rstrip("/") + ".html" if path else "index.html"
+    return site.url(path)
+
+
+def first_abbr(page):
+    abbr = page.locator(CONTENT_ABBR).first
+    expect(abbr).to_have_attribute("tabindex", "0")
+    title = abbr.get_attribute("title")
+    assert title and " — " in title, "an abbreviation's tooltip reads 'expansion — definition'"
+    return abbr, title
+
+
+@pytest.mark.parametrize("variant", ["hosted_site", "offline_site"])
+def test_tooltip_opens_on_hover(variant, request, make_probe):
+    site = request.getfixturevalue(variant)
+    probe = make_probe(allowed_prefix(site))
+    page = probe.open(page_url(site, TOOLTIP_PAGE))
+    abbr, title = first_abbr(page)
+    abbr.scroll_into_view_if_needed()
+    abbr.hover()
+    tooltip = page.locator(ACTIVE_TOOLTIP)
+    expect(tooltip).to_be_visible()
+    expect(tooltip).to_have_text(title)
+    page.mouse.move(0, 0)
+    expect(tooltip).to_have_count(0, timeout=5_000)  # it closes again when the pointer leaves
+    assert probe.console_errors == [] and probe.blocked == []
+
+
+def test_tooltip_opens_on_keyboard_focus(hosted_site, make_probe):
+    probe = make_probe(hosted_site.base_url)
+    page = probe.open(page_url(hosted_site, TOOLTIP_PAGE))
+    first_abbr(page)
+    # Tab from the top of the page until the focus reaches an abbreviation of the text.
+    page.locator("body").focus()
+    for _ in range(400):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.matches('article abbr')"):
+            break
+    else:
+        pytest.fail("the Tab key never reached an abbreviation")
+    title = page.evaluate("() => document.activeElement.getAttribute('title') || ''")
+    tooltip = page.locator(ACTIVE_TOOLTIP)
+    # Tabbing passed glossary links, which have tooltips too: wait until only this one is open.
+    expect(tooltip).to_have_count(1)
+    expect(tooltip).to_be_visible()
+    # Material moves the title into the tooltip while it is open (so the browser shows no second one).
+    text = tooltip.inner_text()
+    assert text and (not title or text == title)
+    assert " — " in text
+    page.keyboard.press("Tab")  # moving on closes it
+    expect(tooltip).to_have_count(0, timeout=5_000)
+
+
+def test_tooltip_opens_on_tap(hosted_site, browser):
+    context = browser.new_context(has_touch=True, is_mobile=True, viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        page.goto(page_url(hosted_site, TOOLTIP_PAGE), wait_until="load")
+        abbr, title = first_abbr(page)
+        abbr.scroll_into_view_if_needed()
+        abbr.tap()
+        tooltip = page.locator(ACTIVE_TOOLTIP)
+        expect(tooltip).to_be_visible()
+        expect(tooltip).to_have_text(title)
+    finally:
+        context.close()
+
+
+def test_a_used_on_link_lands_on_a_page_that_mentions_the_term(hosted_site, make_probe):
+    probe = make_probe(hosted_site.base_url)
+    page = probe.open(page_url(hosted_site, "reference/glossary/") + "#sqs")
+    entry = page.locator("h3#sqs")
+    expect(entry).to_be_visible()
+    # The entry's facts list follows its heading; take the first "Used on" link.
+    used_on = page.locator("h3#sqs ~ ul").first.locator("li", has_text="Used on:").locator("a").first
+    used_on.click()
+    page.wait_for_load_state("load")
+    assert "/reference/glossary/" not in page.url
+    article = page.locator("article.md-content__inner").inner_text()
+    assert re.search(r"\b(SQS|Simple Queue Service)\b", article), f"{page.url} does not mention SQS"
+
+
+def test_first_mention_links_back_to_the_entry(hosted_site, make_probe):
+    probe = make_probe(hosted_site.base_url)
+    page = probe.open(page_url(hosted_site, TOOLTIP_PAGE))
+    link = page.locator("article a.glossary-link", has_text=re.compile(r"^(Amazon )?SQS$")).first
+    expect(link).to_have_count(1)
+    link.click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("/reference/glossary/#sqs") or page.url.endswith("/reference/glossary/#sqs-queue")
+    expect(page.locator("h3#sqs")).to_be_visible()
