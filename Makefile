@@ -20,7 +20,7 @@ OFFLINE_ZIP := $(DIST)/$(OFFLINE_NAME).zip
 PY_STAMP := $(VENV)/.installed
 JS_STAMP := node_modules/.installed
 
-.PHONY: help install serve build offline test lock clean
+.PHONY: help install serve build offline check test lint new-page lock clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -51,9 +51,19 @@ offline: install ## Build the offline copy into dist/ and zip it (open index.htm
 	cd $(DIST) && $(abspath $(BIN))/python -m zipfile -c $(OFFLINE_NAME).zip $(OFFLINE_NAME)/
 	@echo "Offline copy: $(OFFLINE_ZIP) (unzip, then open $(OFFLINE_NAME)/index.html)"
 
-test: install ## Run every test: builds, browser tests (installs Chromium if missing)
+check: install ## Check the whole site: build, links, anchors, samples, diagrams, glossary, secrets
+	$(BIN)/python scripts/check.py $(CHECK_ARGS)
+
+test: check ## make check, then every test: checker, hooks, builds, browser (installs Chromium if missing)
 	$(BIN)/python scripts/chromium.py --ensure
-	$(BIN)/python -m pytest
+	# The real-site test repeats `make check`, which just ran.
+	$(BIN)/python -m pytest -m "not real_site" $(PYTEST_ARGS)
+
+lint: install ## Fast pre-commit checks on every file (whitespace, YAML, spelling, Markdown, ruff)
+	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/pre-commit run --all-files --show-diff-on-failure
+
+new-page: install ## Scaffold a page: make new-page TYPE=service SECTION=delivery SLUG=codebuild TITLE="AWS CodeBuild"
+	$(BIN)/python scripts/new_page.py --type "$(TYPE)" --section "$(SECTION)" --slug "$(SLUG)" --title "$(TITLE)"
 
 lock: ## Re-pin every dependency: requirements.txt from requirements.in, package-lock.json
 	test -x $(BIN)/pip-compile || { test -d $(VENV) || $(PYTHON) -m venv $(VENV); $(BIN)/python -m pip install --quiet pip-tools; }

@@ -57,21 +57,37 @@ def build_site(site_dir: Path, *, site_url: str, offline: bool = False, config: 
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves files; answers a missing one with `not_found_page`, as GitHub Pages does."""
+
+    not_found_page: Path | None = None
+
     def log_message(self, format, *args):  # noqa: A002 - signature set by the base class
         pass
 
+    def send_error(self, code, message=None, explain=None):
+        if code != 404 or self.not_found_page is None:
+            return super().send_error(code, message, explain)
+        body = self.not_found_page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
 
 @functools.cache
-def _served(directory: str, port: int) -> http.server.ThreadingHTTPServer:
-    handler = functools.partial(QuietHandler, directory=directory)
+def _served(directory: str, port: int, not_found_page: Path | None) -> http.server.ThreadingHTTPServer:
+    handler_class = type("Handler", (QuietHandler,), {"not_found_page": not_found_page})
+    handler = functools.partial(handler_class, directory=directory)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 
 
-def serve(directory: Path, port: int) -> str:
+def serve(directory: Path, port: int, not_found_page: Path | None = None) -> str:
     """Serve a directory on loopback for the rest of the run; return its base URL."""
-    _served(str(directory), port)
+    _served(str(directory), port, not_found_page)
     return f"http://127.0.0.1:{port}/"
 
 

@@ -27,6 +27,7 @@ LOADING_ATTRIBUTES = {
 LOADING_LINK_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest", "apple-touch-icon"}
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)""")
 MERMAID_SCRIPT = "assets/vendor/mermaid/mermaid.min.js"
+MERMAID_LOADER = "assets/javascripts/mermaid-loader.js"
 
 
 class LoadedUrls(HTMLParser):
@@ -36,6 +37,7 @@ class LoadedUrls(HTMLParser):
         super().__init__()
         self.urls: list[tuple[int, str]] = []
         self.has_diagram = False
+        self.mermaid_sources: list[str] = []
 
     def handle_starttag(self, tag, attrs):
         values = dict(attrs)
@@ -47,6 +49,9 @@ class LoadedUrls(HTMLParser):
         rels = set((values.get("rel") or "").split())
         if tag == "link" and rels & LOADING_LINK_RELS and values.get("href"):
             self.urls.append((line, values["href"]))
+        if tag == "script" and values.get("data-mermaid-src"):
+            self.mermaid_sources.append(values["data-mermaid-src"])
+            self.urls.append((line, values["data-mermaid-src"]))
         if values.get("style"):
             self.urls.extend((line, url) for url in CSS_URL.findall(values["style"]))
         if tag == "pre" and "mermaid" in (values.get("class") or "").split():
@@ -95,13 +100,15 @@ def test_mermaid_is_loaded_only_on_pages_with_diagrams(variant, request):
     diagram_pages, wrong = 0, []
     for page in html_pages(site.root):
         parsed = parse(page)
-        loads_mermaid = any(url.endswith(MERMAID_SCRIPT) for _, url in parsed.urls)
+        loads_mermaid = any(url.endswith(MERMAID_LOADER) for _, url in parsed.urls) and any(
+            source.endswith(MERMAID_SCRIPT) for source in parsed.mermaid_sources
+        )
         diagram_pages += parsed.has_diagram
         if loads_mermaid != parsed.has_diagram:
             wrong.append(f"{page.relative_to(site.root)}: diagram={parsed.has_diagram} mermaid={loads_mermaid}")
     assert wrong == []
     assert diagram_pages >= 1
-    assert (site.root / MERMAID_SCRIPT).is_file()
+    assert (site.root / MERMAID_SCRIPT).is_file() and (site.root / MERMAID_LOADER).is_file()
 
 
 def test_offline_build_uses_the_local_search_shim_and_inlined_index(offline_site):

@@ -57,7 +57,7 @@ def add_search_shim(extra: dict, offline_enabled: bool) -> None:
 # Before Material's offline plugin (priority 0), which adds a CDN shim when none is listed.
 @event_priority(100)
 def on_config(config):
-    root = Path(config.config_file_path).parent
+    root = Path(__file__).resolve().parents[2]
     sync_vendor_files(root / "node_modules", Path(config.docs_dir) / "assets" / "vendor")
     offline = config.plugins.get("material/offline")
     add_search_shim(config.extra, bool(offline and offline.config.enabled))

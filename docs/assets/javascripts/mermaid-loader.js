@@ -1,0 +1,66 @@
+/*
+ * Load Mermaid only when a diagram comes near the screen, so that a page's text paints and
+ * becomes usable before the 1 MB Mermaid library is downloaded, parsed and run.
+ *
+ * Material for MkDocs draws every `pre.mermaid` itself: it calls `mermaid.initialize(config)`
+ * once and `mermaid.render(id, source)` per diagram on the global `mermaid`, and fetches the
+ * library from a CDN when that global is missing. This script defines the global as a small
+ * stand-in that queues those calls; the first time a diagram nears the viewport it loads the
+ * real library from the site (the address mkdocs-mermaid2-plugin chose, in `data-mermaid-src`)
+ * and hands the queued calls over to it.
+ */
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var source = script.getAttribute("data-mermaid-src");
+  var config = null;
+  var loading = null;
+
+  function loadMermaid() {
+    if (!loading) {
+      loading = new Promise(function (resolve, reject) {
+        var tag = document.createElement("script");
+        tag.src = source;
+        tag.onload = function () {
+          // The library replaced the stand-in with the real global.
+          if (config) window.mermaid.initialize(config);
+          resolve(window.mermaid);
+        };
+        tag.onerror = function () {
+          reject(new Error("Could not load Mermaid from " + source));
+        };
+        document.head.appendChild(tag);
+      });
+    }
+    return loading;
+  }
+
+  var whenNeeded = new Promise(function (resolve) {
+    var diagrams = document.querySelectorAll("pre.mermaid");
+    if (!("IntersectionObserver" in window) || diagrams.length === 0) {
+      resolve();
+      return;
+    }
+    var observer = new IntersectionObserver(
+      function (entries) {
+        if (entries.some(function (entry) { return entry.isIntersecting; })) {
+          observer.disconnect();
+          resolve();
+        }
+      },
+      { rootMargin: "600px 0px" }
+    );
+    diagrams.forEach(function (diagram) { observer.observe(diagram); });
+  });
+
+  window.mermaid = {
+    initialize: function (settings) {
+      config = settings;
+    },
+    render: function (id, text) {
+      return whenNeeded.then(loadMermaid).then(function (mermaid) {
+        return mermaid.render(id, text);
+      });
+    },
+  };
+})();

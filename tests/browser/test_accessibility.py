@@ -1,0 +1,51 @@
+"""axe-core on every page, in both colour schemes: no serious or critical violation."""
+
+from __future__ import annotations
+
+import pytest
+
+from sites import REPO, html_pages
+
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+BLOCKING_IMPACTS = {"serious", "critical"}
+
+RUN_AXE = """async () => {
+  const results = await axe.run(document, { resultTypes: ["violations"] });
+  return results.violations.map((v) => ({
+    id: v.id, impact: v.impact, help: v.help,
+    targets: v.nodes.slice(0, 3).map((n) => n.target.join(" ")),
+  }));
+}"""
+
+
+def axe_violations(probe, url: str) -> list[dict]:
+    page = probe.open(url)
+    probe.wait_for_diagrams(page.locator("pre.mermaid").count())
+    page.add_script_tag(path=str(AXE))
+    return [v for v in page.evaluate(RUN_AXE) if v["impact"] in BLOCKING_IMPACTS]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_serious_or_critical_violation_on_any_page(hosted_site, make_probe, scheme):
+    probe = make_probe(hosted_site.base_url, color_scheme=scheme)
+    expected_scheme = {"light": "default", "dark": "slate"}[scheme]
+    problems = []
+    for html_file in html_pages(hosted_site.root):
+        relative = html_file.relative_to(hosted_site.root).as_posix()
+        for violation in axe_violations(probe, hosted_site.url(relative)):
+            problems.append(f"{relative}: [{violation['impact']}] {violation['id']}: {violation['help']} "
+                            f"at {violation['targets']}")
+        assert probe.page.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected_scheme
+    assert problems == []
+
+
+def test_axe_reports_a_real_violation(tmp_path, make_probe):
+    """The rule is live: a page with an unlabelled form field and low-contrast text fails."""
+    page_file = tmp_path / "bad.html"
+    page_file.write_text(
+        '<!doctype html><html lang="en"><head><title>x</title></head><body><main>'
+        '<p style="color:#aaa;background:#fff">faint text</p><input type="text"></main></body></html>'
+    )
+    probe = make_probe("file://")
+    found = {v["id"] for v in axe_violations(probe, page_file.as_uri())}
+    assert {"color-contrast", "label"} <= found
