@@ -10,7 +10,6 @@ import sys
 
 import pytest
 from new_page import ScaffoldError, add_to_nav, render_template, scaffold
-
 from sites import REPO, build_site
 
 TODAY = dt.date(2026, 11, 27)
@@ -109,13 +108,17 @@ def run_check(root) -> subprocess.CompletedProcess:
 
 
 def test_nav_entry_goes_after_the_last_page_of_its_section():
-    config = "nav:\n  - Delivery:\n      - delivery/index.md\n      - ECR: delivery/ecr.md\n  - IaC:\n      - iac/index.md\n"
+    config = (
+        "nav:\n  - Delivery:\n      - delivery/index.md\n      - ECR: delivery/ecr.md\n"
+        "  - IaC:\n      - iac/index.md\n"
+    )
     updated = add_to_nav(config, "delivery", "AWS CodeBuild", "codebuild")
     assert "      - ECR: delivery/ecr.md\n      - AWS CodeBuild: delivery/codebuild.md\n  - IaC:" in updated
 
 
 def test_template_gets_title_and_date_and_keeps_todos():
-    page = render_template("---\ntitle: TODO Name\nreviewed: {{ today }}\n---\n\n# TODO Name\n\nTODO text\n", "X", TODAY)
+    template = "---\ntitle: TODO Name\nreviewed: {{ today }}\n---\n\n# TODO Name\n\nTODO text\n"
+    page = render_template(template, "X", TODAY)
     assert page == "---\ntitle: X\nreviewed: 2026-11-27\n---\n\n# X\n\nTODO text\n"
 
 

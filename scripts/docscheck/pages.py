@@ -529,3 +529,37 @@ def check_todo(ctx):
 def check_diagram_descriptions(ctx):
     for page in ctx.pages:
         yield from diagram_description_findings(page)
+
+
+# ----- related pages, both ways ------------------------------------------------------------------
+def related_links(page: Page, page_doc: str) -> list[tuple[int, str]]:
+    """(line, doc) for each Markdown page linked from the page's 'Related pages' section."""
+    first, last = section_lines(page, "Related pages")
+    base = posixpath.dirname(page_doc)
+    out = []
+    for number in range(first, last + 1) if first else ():
+        for match in RE_LINK_TARGET.finditer(page.lines[number - 1]):
+            target = match.group("target").split("#", 1)[0]
+            if target.endswith(".md") and not re.match(r"^[a-z]+:", target):
+                out.append((number, posixpath.normpath(posixpath.join(base, target))))
+    return out
+
+
+def related_both_ways_findings(pages: dict[str, Page]) -> list[Finding]:
+    """A topic page listed under 'Related pages' must link back to the page that lists it."""
+    out = []
+    for doc, page in pages.items():
+        if page_type(page) not in TOPIC_TYPES:
+            continue
+        for line, target in related_links(page, doc):
+            other = pages.get(target)
+            if other is None or page_type(other) not in TOPIC_TYPES:
+                continue
+            if doc not in linked_docs(other, target):
+                out.append(Finding(page.path, line, "related-both-ways", f"{target} does not link back to {doc}"))
+    return out
+
+
+@check("related-both-ways", "topic pages named under 'Related pages' link back")
+def check_related_both_ways(ctx):
+    yield from related_both_ways_findings({_doc(ctx, page): page for page in ctx.pages})

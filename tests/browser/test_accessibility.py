@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from sites import REPO, html_pages
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"

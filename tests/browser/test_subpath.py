@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import urllib.error
 import urllib.request
 from urllib.parse import urldefrag, urljoin
 
 import pytest
-
 from sites import BuiltSite, build_site, free_port, html_pages, serve
 
 SUB_PATH = "aws-practice-notes/"
@@ -77,3 +77,13 @@ def test_a_missing_address_shows_the_styled_404_page_with_a_way_home(sub_path_si
     page.get_by_role("link", name="Go to the home page").click()
     page.wait_for_load_state()
     assert page.url == sub_path_site.base_url
+
+
+def test_the_sitemap_lists_every_page_at_its_sub_path_address(sub_path_site):
+    with urllib.request.urlopen(urljoin(sub_path_site.base_url, "sitemap.xml"), timeout=10) as response:
+        sitemap = response.read().decode("utf-8")
+    locations = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    pages = [p for p in html_pages(sub_path_site.root) if p.name != "404.html"]
+    assert len(locations) == len(pages)
+    assert all(location.startswith(sub_path_site.base_url) for location in locations)
+    assert all(status_of(location) == 200 for location in locations)

@@ -10,7 +10,11 @@ from check.harness import cases_for, check_case
 
 
 @pytest.mark.parametrize(
-    "case", cases_for("front-matter", "page-anatomy", "self-check", "sources", "diagram-description"), ids=str
+    "case",
+    cases_for(
+        "front-matter", "page-anatomy", "self-check", "sources", "diagram-description", "todo", "related-both-ways"
+    ),
+    ids=str,
 )
 def test_fixture(case, tmp_path):
     check_case(case, tmp_path)
