@@ -114,3 +114,17 @@ def test_a_broken_diagram_is_detected(hosted_site, make_probe, tmp_path):
     expected = expected_diagrams(html_file)
     assert f"{DIAGRAM_PAGE.as_posix()}/index.html: {expected - 1} of {expected} diagrams drawn" in problems
     assert any("Parse error" in problem or "Syntax error" in problem for problem in problems), problems
+
+
+def test_search_downloads_its_index_only_when_the_reader_reaches_for_it(hosted_site, make_probe):
+    probe = make_probe(allowed_prefix(hosted_site))
+    page = probe.page
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    probe.open(hosted_site.url())
+    page.wait_for_timeout(1500)
+    assert not [url for url in requested if "search_index" in url or "/workers/search" in url]
+    page.locator("input.md-search__input").click()
+    page.keyboard.type(SEARCH_TERM_ON_DIAGRAM_PAGE)
+    page.locator(f'.md-search-result__item a[href*="{DIAGRAM_PAGE.as_posix()}"]').first.wait_for(timeout=10_000)
+    assert any(url.endswith("search/search_index.json") for url in requested)
