@@ -20,7 +20,7 @@ OFFLINE_ZIP := $(DIST)/$(OFFLINE_NAME).zip
 PY_STAMP := $(VENV)/.installed
 JS_STAMP := node_modules/.installed
 
-.PHONY: help install serve build offline check test lint new-page lock clean
+.PHONY: help install serve build offline check test bench lint new-page lock clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -58,6 +58,10 @@ test: check ## make check, then every test: checker, hooks, builds, browser (ins
 	$(BIN)/python scripts/chromium.py --ensure
 	# The real-site test repeats `make check`, which just ran.
 	$(BIN)/python -m pytest -m "not real_site" $(PYTEST_ARGS)
+
+bench: install ## Measure build time, page weight, browser speed and Lighthouse against the budgets
+	$(BIN)/python scripts/chromium.py --ensure
+	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
 
 lint: install ## Fast pre-commit checks on every file (whitespace, YAML, spelling, Markdown, ruff)
 	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/pre-commit run --all-files --show-diff-on-failure

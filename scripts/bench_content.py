@@ -4,15 +4,15 @@
 
 Each topic section of the nav (a folder such as docs/patterns/, landing page included) is copied
 N-1 times as a sibling folder (docs/patterns-copy-2/ ...) and listed in the nav right after the
-original as "Serverless patterns (copy 2)". Pages keep their text: links inside a section now
-point inside its copy, links to other sections still resolve, and the landing page's "In this
-section" list still names exactly the pages of its folder. Every sample under docs/examples/ is
-copied N-1 times too, and the pages of copy k include copy k of each sample, so the checker
-validates N times the samples.
+original as "Serverless patterns (copy 2)". Copy k is a mirror of the copied sections: its
+links to another copied section go to that section's copy k, so every link resolves, "Related
+pages" still link both ways, and a landing page's "In this section" list still names exactly the
+pages of its folder. Every sample under docs/examples/ is copied N-1 times too, and the pages of
+copy k include copy k of each sample, so the checker validates N times the samples.
 
 The home page's table of every page gains one row per copied section. The home page and the
-Reference section stay single: the glossary and self-check pages are
-filled in by hooks from the whole site, so they grow with it anyway.
+Reference section stay single: the glossary and self-check pages are filled in by hooks from the
+whole site, so they grow with it anyway.
 """
 
 from __future__ import annotations
@@ -67,19 +67,22 @@ def copy_samples(docs: Path, scale: int) -> None:
             shutil.copyfile(sample, sample.with_name(copied_name(sample.name, copy)))
 
 
-def with_sample_copy(text: str, copy: int) -> str:
-    """The page text, including copy `copy` of each sample instead of the original."""
-    return INCLUDE.sub(lambda m: f"{m.group('head')}examples/{copied_name(m.group('file'), copy)}", text)
+def copied_page_text(text: str, folders: list[str], copy: int) -> str:
+    """The page as part of copy `copy`: its samples and its links to copied sections point there."""
+    text = INCLUDE.sub(lambda m: f"{m.group('head')}examples/{copied_name(m.group('file'), copy)}", text)
+    for folder in folders:
+        text = text.replace(f"../{folder}/", f"../{copied_name(folder, copy)}/")
+    return text
 
 
-def copy_section(docs: Path, folder: str, pages: list[str], copy: int) -> None:
+def copy_section(docs: Path, folder: str, pages: list[str], folders: list[str], copy: int) -> None:
     """Copy the nav's pages of a section (files it only includes, like page templates, stay put)."""
     target = docs / copied_name(folder, copy)
     for page in pages:
         destination = target / page
         destination.parent.mkdir(parents=True, exist_ok=True)
         text = (docs / folder / page).read_text(encoding="utf-8")
-        destination.write_text(with_sample_copy(text, copy), encoding="utf-8")
+        destination.write_text(copied_page_text(text, folders, copy), encoding="utf-8")
 
 
 def with_copied_rows(home_text: str, folders: list[str], scale: int) -> str:
@@ -89,7 +92,8 @@ def with_copied_rows(home_text: str, folders: list[str], scale: int) -> str:
         lines.append(line)
         folder = next((f for f in folders if line.startswith("|") and f"]({f}/index.md)" in line), None)
         if folder is not None:
-            lines.extend(line.replace(f"]({folder}/", f"]({copied_name(folder, copy)}/") for copy in range(2, scale + 1))
+            copies = range(2, scale + 1)
+            lines.extend(line.replace(f"]({folder}/", f"]({copied_name(folder, copy)}/") for copy in copies)
     return "".join(lines)
 
 
@@ -132,7 +136,7 @@ def make_scaled_copy(dest: Path, scale: int, source: Path = REPO) -> None:
     copy_samples(docs, scale)
     for folder, pages in sections.items():
         for copy in range(2, scale + 1):
-            copy_section(docs, folder, pages, copy)
+            copy_section(docs, folder, pages, list(sections), copy)
     home = docs / "index.md"
     home.write_text(with_copied_rows(home.read_text(encoding="utf-8"), list(sections), scale), encoding="utf-8")
 
