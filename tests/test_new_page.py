@@ -76,7 +76,7 @@ See the [buildspec sample](../examples/buildspec/buildspec.yml).
 
 ## Related pages
 
-- [CodePipeline](codepipeline.md)
+- [Delivery](index.md), whose "In this section" list links back here.
 
 ## Sources
 
