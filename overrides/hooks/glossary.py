@@ -9,8 +9,8 @@ entries. From it this hook
 2. writes one glossary per topic: `<!-- topic-glossary -->` on a section's landing page becomes that
    topic's terms, each linking to its full entry (and each full entry links back to its topics);
 3. appends `*[SNS]: expansion — definition` abbreviations to every page and makes every rendered
-   `<abbr>` focusable, so Material's tooltip opens on hover, keyboard focus and tap; an abbreviation
-   inside a heading or a link is unwrapped again;
+   `<abbr>` focusable, so its tooltip (docs/assets/javascripts/tooltips.js) opens on hover, keyboard
+   focus and tap; an abbreviation inside a heading or a link is unwrapped again;
 4. resolves author links `[IAM role][g:iam-role]` by appending `[g:<id>]: <relative path>#<id>` to
    every page (relative to the page's source file, so MkDocs rewrites it for any `site_url` and for
    `use_directory_urls: false`);

@@ -9,6 +9,7 @@ import pytest
 from sites import BuiltSite, free_port, html_pages, serve
 
 DIAGRAM_PAGE = Path("contributing/diagrams")
+TEXT_PAGE = "reference/self-check/"
 SEARCH_TERM_ON_DIAGRAM_PAGE = "accDescr"
 
 
@@ -98,6 +99,41 @@ def test_palette_toggle_switches_light_and_dark_and_diagrams_follow(hosted_site,
         colours[scheme] = page.evaluate(LABEL_COLOUR)
     assert {"default", "slate"} <= set(schemes)
     assert colours["default"] != colours["slate"], "diagram colours did not follow the palette"
+
+
+# Records the class of <html> when <body> starts (before any styling), and every attribute
+# Material sets on <body>.
+BODY_ATTRIBUTES = """
+window.__bodyAttributes = [];
+new MutationObserver((records, observer) => {
+  if (!document.body) return;
+  window.__classAtBody = document.documentElement.className;
+  observer.disconnect();
+}).observe(document, { childList: true, subtree: true });
+document.addEventListener("readystatechange", function watch() {
+  document.removeEventListener("readystatechange", watch);
+  new MutationObserver((records) => records.forEach((r) => window.__bodyAttributes.push(r.attributeName)))
+    .observe(document.body, { attributes: true });
+});
+"""
+
+
+def test_page_load_restyles_nothing_for_the_palette_but_a_switch_still_does(hosted_site, browser):
+    """Applying the palette on load skips the marker that restyles every element; a switch keeps it."""
+    context = browser.new_context()
+    try:
+        context.add_init_script(BODY_ATTRIBUTES)
+        page = context.new_page()
+        page.goto(hosted_site.url(TEXT_PAGE), wait_until="load")
+        page.wait_for_timeout(300)  # Material removes the marker on the next frame, when it sets it
+        assert "data-md-color-switching" not in page.evaluate("window.__bodyAttributes")
+        assert page.evaluate("window.__classAtBody") == "js", "<html> has its js class before the body is styled"
+        page.locator("form[data-md-component=palette] label:not([hidden])").first.click()
+        page.wait_for_timeout(300)
+        assert "data-md-color-switching" in page.evaluate("window.__bodyAttributes")
+        assert not page.evaluate("document.body.hasAttribute('data-md-color-switching')")
+    finally:
+        context.close()
 
 
 def test_a_broken_diagram_is_detected(hosted_site, make_probe, tmp_path):

@@ -8,6 +8,9 @@
  * stand-in that queues those calls; the first time a diagram nears the viewport it loads the
  * real library from the site (the address mkdocs-mermaid2-plugin chose, in `data-mermaid-src`)
  * and hands the queued calls over to it.
+ *
+ * The download starts as soon as a diagram is near, without waiting for Material to ask for
+ * the first drawing: Material sets up the whole page first, and the library arrives meanwhile.
  */
 (function () {
   "use strict";
@@ -35,8 +38,8 @@
     return loading;
   }
 
+  var diagrams = document.querySelectorAll("pre.mermaid");
   var whenNeeded = new Promise(function (resolve) {
-    var diagrams = document.querySelectorAll("pre.mermaid");
     if (!("IntersectionObserver" in window) || diagrams.length === 0) {
       resolve();
       return;
@@ -52,6 +55,9 @@
     );
     diagrams.forEach(function (diagram) { observer.observe(diagram); });
   });
+
+  // A failed download is reported by the drawing that waits for it, not here.
+  if (diagrams.length) whenNeeded.then(loadMermaid).catch(function () {});
 
   window.mermaid = {
     initialize: function (settings) {
