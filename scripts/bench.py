@@ -555,6 +555,9 @@ def load_page(browser, server: Nginx, path: str) -> PageLoad:
         page = context.new_page()
         server.new_hits()  # forget whatever came before
         page.goto(server.base_url + path, wait_until="load", timeout=30_000)
+        # On a busy machine the load event can come before the first paint.
+        page.wait_for_function("() => performance.getEntriesByName('first-contentful-paint').length > 0",
+                               timeout=15_000)
         record_timings(result, page.evaluate(PAGE_TIMINGS))
         if result.diagrams:
             page.wait_for_function("() => window.__bench.drawnAt !== null", timeout=15_000)

@@ -19,6 +19,17 @@ def test_offline_file_urls_and_the_home_page_get_correct_relative_paths():
     assert '<script src="../assets/javascripts/mermaid-loader.js"' in offline
 
 
+def test_the_loader_runs_before_materials_bundle():
+    page = PAGE.replace(
+        "<p>x</p>",
+        '<p>x</p><script id="__config" type="application/json">{}</script>'
+        '<script src="../../assets/javascripts/bundle.js"></script>',
+    )
+    html = use_lazy_loader(page, "delivery/codedeploy/")
+    assert html.index("mermaid-loader.js") < html.index('id="__config"') < html.index("bundle.js")
+    assert html.count("<script") == page.count("<script")
+
+
 def test_pages_without_diagrams_are_left_alone():
     html = "<body><script src='x.js'></script></body>"
     assert use_lazy_loader(html, "index.html") == html

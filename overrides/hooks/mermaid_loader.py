@@ -18,14 +18,27 @@ LOADER = "assets/javascripts/mermaid-loader.js"
 MERMAID_TAG = re.compile(r'<script src="(?P<src>[^"]*mermaid(?:\.min)?\.js)">\s*</script>')
 
 
+# Material's configuration, which comes right before its bundle.
+MATERIAL_CONFIG = '<script id="__config"'
+
+
 def use_lazy_loader(html: str, page_url: str) -> str:
-    """Replace mermaid2's script tag (if any) with the loader, relative to the page."""
+    """Replace mermaid2's script tag (if any) with the loader, relative to the page.
+
+    The loader goes before Material's bundle rather than where mermaid2 put the tag (after it):
+    it then watches the diagrams from the first frame, and Mermaid downloads while Material's
+    bundle sets up the page, instead of afterwards.
+    """
+    match = MERMAID_TAG.search(html)
+    if match is None:
+        return html
     loader = posixpath.relpath(LOADER, posixpath.dirname(page_url) or ".")
-
-    def swap(match: re.Match) -> str:
-        return f'<script src="{loader}" data-mermaid-src="{match.group("src")}"></script>'
-
-    return MERMAID_TAG.sub(swap, html, count=1)
+    tag = f'<script src="{loader}" data-mermaid-src="{match.group("src")}"></script>'
+    html = html[: match.start()] + html[match.end() :]
+    before = html.find(MATERIAL_CONFIG)
+    if before == -1:  # not a Material page: where mermaid2 put it
+        return html[: match.start()] + tag + html[match.start() :]
+    return html[:before] + tag + "\n" + html[before:]
 
 
 # After mermaid2 (priority 0), which inserts the tag this hook replaces.
