@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from sites import BuiltSite, build_site, free_port, serve
+from sites import OFFLINE_NAME, BuiltSite, build_site, free_port, make_offline, serve
 
 
 @pytest.fixture(scope="session")
@@ -18,8 +20,15 @@ def hosted_site(tmp_path_factory) -> BuiltSite:
 
 
 @pytest.fixture(scope="session")
-def offline_site(tmp_path_factory) -> BuiltSite:
+def offline_dist(tmp_path_factory) -> Path:
+    """`make offline` run once: the folder and the zip a reader downloads, in a temporary dist/."""
+    dist = tmp_path_factory.mktemp("dist")
+    make_offline(dist)
+    return dist
+
+
+@pytest.fixture(scope="session")
+def offline_site(offline_dist) -> BuiltSite:
     """The offline build, opened from disk as a reader would after unzipping it."""
-    root = tmp_path_factory.mktemp("offline")
-    build_site(root, site_url="", offline=True)
+    root = offline_dist / OFFLINE_NAME
     return BuiltSite(root, root.as_uri() + "/")

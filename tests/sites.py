@@ -16,6 +16,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
+OFFLINE_NAME = "aws-practice-notes-offline"  # the Makefile's name for the offline folder and zip
 
 
 @dataclass(frozen=True)
@@ -42,18 +43,26 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def build_site(site_dir: Path, *, site_url: str, offline: bool = False, config: Path | None = None) -> None:
-    """Run the strict build the Makefile runs; fail the test with MkDocs' own output."""
+def build_site(site_dir: Path, *, site_url: str, config: Path | None = None) -> None:
+    """Run the strict hosted build the Makefile runs; fail the test with MkDocs' own output."""
     env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("OFFLINE", None)
-    if offline:
-        env["OFFLINE"] = "true"
     command = [*MKDOCS, "build", "--strict", "--site-dir", str(site_dir)]
     if config is not None:
         command += ["--config-file", str(config)]
     result = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True)
     if result.returncode != 0:
         pytest.fail(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
+
+
+def make_offline(dist: Path) -> None:
+    """`make offline` into `dist`: DIST/OFFLINE_NAME/ and its zip. No site_url, as opened from disk."""
+    env = {**os.environ, "SITE_URL": "", "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        ["make", "--no-print-directory", "offline", f"DIST={dist}"], cwd=REPO, env=env, capture_output=True, text=True
+    )
+    if result.returncode != 0:
+        pytest.fail(f"make offline failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
