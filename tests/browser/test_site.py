@@ -23,8 +23,18 @@ def expected_diagrams(html_file: Path) -> int:
     return html_file.read_text(encoding="utf-8").count('<pre class="mermaid">')
 
 
+# When the page's text first painted, and when Mermaid was requested (null: not requested).
+PAINT_AND_MERMAID = """() => {
+  const paint = performance.getEntriesByName("first-contentful-paint")[0];
+  const mermaid = performance.getEntriesByType("resource")
+    .find((entry) => /\\/mermaid(\\.min)?\\.js$/.test(entry.name));
+  return { paint: paint ? paint.startTime : null, mermaid: mermaid ? mermaid.startTime : null };
+}"""
+
+
 def page_problems(probe, site: BuiltSite, html_file: Path) -> list[str]:
-    """What a reader would notice on one page: errors, blocked requests, undrawn diagrams."""
+    """What a reader would notice on one page: errors, blocked requests, undrawn diagrams,
+    Mermaid competing with the first paint of the text."""
     probe.blocked.clear()
     probe.console_errors.clear()
     relative = html_file.relative_to(site.root).as_posix()
@@ -35,6 +45,10 @@ def page_problems(probe, site: BuiltSite, html_file: Path) -> list[str]:
         state = probe.wait_for_diagrams(expected)
         if state["pending"] or state["drawn"] != expected:
             problems.append(f"{relative}: {state['drawn']} of {expected} diagrams drawn")
+        timing = probe.page.evaluate(PAINT_AND_MERMAID)
+        if timing["mermaid"] is not None and (timing["paint"] is None or timing["paint"] > timing["mermaid"]):
+            problems.append(f"{relative}: Mermaid requested at {timing['mermaid']:.0f} ms, "
+                            f"before the text painted (at {timing['paint']} ms)")
     problems += [f"{relative}: console error: {text}" for text in probe.console_errors]
     problems += [f"{relative}: blocked request: {url}" for url in probe.blocked]
     return problems
@@ -101,36 +115,62 @@ def test_palette_toggle_switches_light_and_dark_and_diagrams_follow(hosted_site,
     assert colours["default"] != colours["slate"], "diagram colours did not follow the palette"
 
 
-# Records the class of <html> when <body> starts (before any styling), and every attribute
-# Material sets on <body>.
-BODY_ATTRIBUTES = """
-window.__bodyAttributes = [];
+# Records the class of <html> when <body> starts (before any styling), and every call that
+# reaches the DOM to set an attribute on <body> or to add a <meta>, with the script that made
+# it: the address of a script file, "" for a script inline in the page, null for a call from
+# an event or timer.
+PALETTE_WRITES = """
+window.__bodyWrites = [];
+window.__metasAdded = [];
 new MutationObserver((records, observer) => {
   if (!document.body) return;
   window.__classAtBody = document.documentElement.className;
   observer.disconnect();
 }).observe(document, { childList: true, subtree: true });
-document.addEventListener("readystatechange", function watch() {
-  document.removeEventListener("readystatechange", watch);
-  new MutationObserver((records) => records.forEach((r) => window.__bodyAttributes.push(r.attributeName)))
-    .observe(document.body, { attributes: true });
-});
+const setAttribute = Element.prototype.setAttribute;
+Element.prototype.setAttribute = function (name, value) {
+  if (this === document.body) {
+    const script = document.currentScript;
+    window.__bodyWrites.push({ name, value: String(value), script: script ? script.src : null });
+  }
+  return setAttribute.call(this, name, value);
+};
+const appendChild = Node.prototype.appendChild;
+Node.prototype.appendChild = function (node) {
+  if (this === document.head && node.nodeName === "META") window.__metasAdded.push(node.name);
+  return appendChild.call(this, node);
+};
 """
 
 
-def test_page_load_restyles_nothing_for_the_palette_but_a_switch_still_does(hosted_site, browser):
-    """Applying the palette on load skips the marker that restyles every element; a switch keeps it."""
-    context = browser.new_context()
+@pytest.mark.parametrize("system_scheme, palette_scheme", [("light", "default"), ("dark", "slate")])
+def test_first_visit_palette_is_in_place_before_material_runs_and_a_switch_still_works(
+        hosted_site, browser, system_scheme, palette_scheme):
+    """On load Material re-applies the palette; that must change nothing the browser restyles for.
+
+    A first visit (nothing saved) gets the system's scheme before the page is drawn, so a dark
+    system sees no light flash; Material's bundle then writes nothing to <body> and adds no
+    second color-scheme meta. A reader's switch still goes through Material, marker included.
+    """
+    context = browser.new_context(color_scheme=system_scheme)
     try:
-        context.add_init_script(BODY_ATTRIBUTES)
+        context.add_init_script(PALETTE_WRITES)
         page = context.new_page()
         page.goto(hosted_site.url(TEXT_PAGE), wait_until="load")
         page.wait_for_timeout(300)  # Material removes the marker on the next frame, when it sets it
-        assert "data-md-color-switching" not in page.evaluate("window.__bodyAttributes")
         assert page.evaluate("window.__classAtBody") == "js", "<html> has its js class before the body is styled"
+        writes = page.evaluate("window.__bodyWrites")
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == palette_scheme
+        assert writes, "the first visit's palette was not resolved in the page"
+        from_files = [write for write in writes if write["script"] != ""]
+        assert not from_files, f"palette written to <body> after the page was drawn: {from_files}"
+        assert "color-scheme" not in page.evaluate("window.__metasAdded")
+        assert page.locator("meta[name=color-scheme]").count() == 1
+
         page.locator("form[data-md-component=palette] label:not([hidden])").first.click()
         page.wait_for_timeout(300)
-        assert "data-md-color-switching" in page.evaluate("window.__bodyAttributes")
+        names = [write["name"] for write in page.evaluate("window.__bodyWrites")[len(writes):]]
+        assert "data-md-color-switching" in names
         assert not page.evaluate("document.body.hasAttribute('data-md-color-switching')")
     finally:
         context.close()

@@ -9,8 +9,9 @@
  * real library from the site (the address mkdocs-mermaid2-plugin chose, in `data-mermaid-src`)
  * and hands the queued calls over to it.
  *
- * The download starts as soon as a diagram is near, without waiting for Material to ask for
- * the first drawing: Material sets up the whole page first, and the library arrives meanwhile.
+ * The download starts as soon as a diagram is near and the page's text has painted, without
+ * waiting for Material to ask for the first drawing: Material sets up the whole page first,
+ * and the library arrives meanwhile.
  */
 (function () {
   "use strict";
@@ -38,8 +39,26 @@
     return loading;
   }
 
+  // Resolves once the browser has reported the first paint of text, so that Mermaid never
+  // competes with it, even when a diagram sits near the top of the page.
+  var textPainted = new Promise(function (resolve) {
+    var types = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
+    if (types.indexOf("paint") === -1) {
+      // No paint timing: wait for the next frame to be drawn instead.
+      requestAnimationFrame(function () { setTimeout(resolve, 0); });
+      return;
+    }
+    var observer = new PerformanceObserver(function (list) {
+      if (list.getEntriesByName("first-contentful-paint").length) {
+        observer.disconnect();
+        resolve();
+      }
+    });
+    observer.observe({ type: "paint", buffered: true });
+  });
+
   var diagrams = document.querySelectorAll("pre.mermaid");
-  var whenNeeded = new Promise(function (resolve) {
+  var diagramNear = new Promise(function (resolve) {
     if (!("IntersectionObserver" in window) || diagrams.length === 0) {
       resolve();
       return;
@@ -55,6 +74,8 @@
     );
     diagrams.forEach(function (diagram) { observer.observe(diagram); });
   });
+
+  var whenNeeded = Promise.all([diagramNear, textPainted]);
 
   // A failed download is reported by the drawing that waits for it, not here.
   if (diagrams.length) whenNeeded.then(loadMermaid).catch(function () {});
