@@ -290,6 +290,19 @@ def scale_section(runs: dict[str, list[Run]], count: int, baseline: dict | None,
 
 # ----- nginx --------------------------------------------------------------------------------------
 
+# What the server sends compressed, one source for nginx's gzip_types and for the .gz copies
+# written ahead of time: file suffix -> the MIME types nginx gives it (HTML is always compressed).
+COMPRESSED_TYPES = {
+    ".html": ("text/html",),
+    ".css": ("text/css",),
+    ".js": ("application/javascript", "text/javascript"),
+    ".mjs": ("application/javascript", "text/javascript"),
+    ".json": ("application/json",),
+    ".svg": ("image/svg+xml",),
+    ".xml": ("application/xml", "text/xml"),
+}
+GZIP_TYPES = " ".join(sorted({mime for mimes in COMPRESSED_TYPES.values() for mime in mimes} - {"text/html"}))
+
 NGINX_CONF = """\
 daemon off;
 worker_processes 1;
@@ -312,8 +325,7 @@ http {{
   gzip_static on;
   gzip on;
   gzip_comp_level 6;
-  gzip_types text/css application/javascript text/javascript application/json image/svg+xml
-             application/xml text/xml;
+  gzip_types {gzip_types};
   server {{
     listen 127.0.0.1:{port};
     root {root};
@@ -354,9 +366,6 @@ def ensure_nginx() -> str | None:
     return NGINX if Path(NGINX).is_file() else None
 
 
-COMPRESSED_SUFFIXES = (".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml")
-
-
 def precompress(root: Path) -> None:
     """Write a .gz copy next to each text file, for gzip_static (level 6, as nginx compresses).
 
@@ -365,7 +374,7 @@ def precompress(root: Path) -> None:
     this machine, taken from the same CPU the browser measures with.
     """
     for path in root.rglob("*"):
-        if path.suffix in COMPRESSED_SUFFIXES and path.is_file():
+        if path.suffix in COMPRESSED_TYPES and path.is_file():
             with path.open("rb") as source, gzip.open(path.with_name(path.name + ".gz"), "wb", compresslevel=6) as out:
                 shutil.copyfileobj(source, out)
 
@@ -377,7 +386,7 @@ class Nginx:
         self.port = port
         work.mkdir(parents=True, exist_ok=True)
         conf = work / "nginx.conf"
-        conf.write_text(NGINX_CONF.format(work=work, root=root, port=port))
+        conf.write_text(NGINX_CONF.format(work=work, root=root, port=port, gzip_types=GZIP_TYPES))
         self.access_log = work / "access.log"
         self.access_log.touch()
         self._read = 0

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from sites import OFFLINE_NAME, BuiltSite, build_site, free_port, make_offline, serve
+from sites import BuiltSite, OfflineDownload, build_site, free_port, make_offline, serve
 
 
 @pytest.fixture(scope="session")
@@ -20,15 +18,13 @@ def hosted_site(tmp_path_factory) -> BuiltSite:
 
 
 @pytest.fixture(scope="session")
-def offline_dist(tmp_path_factory) -> Path:
+def offline_download(tmp_path_factory) -> OfflineDownload:
     """`make offline` run once: the folder and the zip a reader downloads, in a temporary dist/."""
-    dist = tmp_path_factory.mktemp("dist")
-    make_offline(dist)
-    return dist
+    return make_offline(tmp_path_factory.mktemp("dist"))
 
 
 @pytest.fixture(scope="session")
-def offline_site(offline_dist) -> BuiltSite:
+def offline_site(offline_download) -> BuiltSite:
     """The offline build, opened from disk as a reader would after unzipping it."""
-    root = offline_dist / OFFLINE_NAME
+    root = offline_download.folder
     return BuiltSite(root, root.as_uri() + "/")

@@ -16,7 +16,6 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
-OFFLINE_NAME = "aws-practice-notes-offline"  # the Makefile's name for the offline folder and zip
 
 
 @dataclass(frozen=True)
@@ -55,14 +54,27 @@ def build_site(site_dir: Path, *, site_url: str, config: Path | None = None) -> 
         pytest.fail(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
 
 
-def make_offline(dist: Path) -> None:
-    """`make offline` into `dist`: DIST/OFFLINE_NAME/ and its zip. No site_url, as opened from disk."""
+@dataclass(frozen=True)
+class OfflineDownload:
+    """What `make offline` leaves in DIST: the folder a reader opens and the zip they download."""
+
+    folder: Path
+    archive: Path
+
+
+def make_offline(dist: Path) -> OfflineDownload:
+    """`make offline` into `dist` (no site_url, as opened from disk); the names are the Makefile's."""
     env = {**os.environ, "SITE_URL": "", "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
         ["make", "--no-print-directory", "offline", f"DIST={dist}"], cwd=REPO, env=env, capture_output=True, text=True
     )
     if result.returncode != 0:
         pytest.fail(f"make offline failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
+    archives = list(dist.glob("*.zip"))
+    if len(archives) != 1 or not archives[0].with_suffix("").is_dir():
+        pytest.fail(f"make offline should leave one zip and its folder in {dist}: {sorted(dist.iterdir())}",
+                    pytrace=False)
+    return OfflineDownload(archives[0].with_suffix(""), archives[0])
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

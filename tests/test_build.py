@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from docscheck.html_links import LINK_ATTRIBUTES
-from sites import OFFLINE_NAME, html_pages
+from sites import html_pages
 
 # Elements and attributes through which a page loads something: the checker's table of link
 # attributes without the ones a reader follows (a, form) and <link>, which loads only for some rels.
@@ -117,8 +117,8 @@ def test_hosted_build_has_no_offline_parts(hosted_site):
     assert not (hosted_site.root / "search" / "search_index.js").exists()
 
 
-def test_make_offline_writes_a_zip_that_unpacks_to_the_site(offline_dist):
-    archive = offline_dist / f"{OFFLINE_NAME}.zip"
+def test_make_offline_writes_a_zip_that_unpacks_to_the_site(offline_download):
+    archive = offline_download.archive
     with zipfile.ZipFile(archive) as zipped:
         names = set(zipped.namelist())
     assert "aws-practice-notes-offline/index.html" in names
