@@ -64,8 +64,9 @@ NGINX = "/usr/sbin/nginx"
 # Loopback is never proxied, so this sends every other address to a closed port: nothing leaves.
 NO_INTERNET = "--proxy-server=127.0.0.1:9"
 CHROMIUM = find_chromium() or "/usr/bin/chromium"
-LIGHTHOUSE_CHROME_FLAGS = " ".join(["--headless=new", *(flag for flag in LAUNCH_ARGS if flag != "--headless"),
-                                    NO_INTERNET])
+LIGHTHOUSE_CHROME_FLAGS = " ".join(
+    ["--headless=new", *(flag for flag in LAUNCH_ARGS if flag != "--headless"), NO_INTERNET]
+)
 SEARCH_QUERIES = ("queue", "cloudtrail", "appspec", "lifecycle", "federation")
 KB = 1000
 
@@ -134,8 +135,10 @@ def progress(message: str) -> None:
 
 def table(headers: list[str], rows: list[list[str]]) -> str:
     widths = [max(len(str(cell)) for cell in column) for column in zip(headers, *rows, strict=True)]
-    lines = [" | ".join(str(cell).ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip()
-             for line in [headers, *rows]]
+    lines = [
+        " | ".join(str(cell).ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip()
+        for line in [headers, *rows]
+    ]
     lines.insert(1, "-+-".join("-" * width for width in widths))
     return "\n".join(lines)
 
@@ -172,8 +175,9 @@ def run_bounded(command: list[str], timeout: float, **options) -> subprocess.Com
     SIGINT first, so that Lighthouse closes the Chrome it launched (in a group of its own), then
     SIGKILL for whatever is left of the group (the checker's tools, a stuck build).
     """
-    with subprocess.Popen(command, start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                          text=True, **options) as process:
+    with subprocess.Popen(
+        command, start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **options
+    ) as process:
         try:
             stdout, stderr = process.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
@@ -248,8 +252,12 @@ def build_section(runs: dict[str, list[Run]], count: int) -> Section:
         section.figure(f"{name} (median of {count})", spread(runs[name]), passed=None if median else False)
         section.details += failure_note(name, runs[name])
     total = sum_or_none(medians["hosted build"], medians["check"])
-    section.figure("hosted build + check", seconds(total), f"< {BUILD_AND_CHECK_S:.0f} s",
-                   total is not None and total < BUILD_AND_CHECK_S)
+    section.figure(
+        "hosted build + check",
+        seconds(total),
+        f"< {BUILD_AND_CHECK_S:.0f} s",
+        total is not None and total < BUILD_AND_CHECK_S,
+    )
     section.figure("hosted + offline build + check", seconds(sum_or_none(*medians.values())))
     section.data = {name: {"median_s": medians[name], "runs_s": [r.seconds for r in rs]} for name, rs in runs.items()}
     return section
@@ -262,24 +270,32 @@ def sum_or_none(*values: float | None) -> float | None:
 def scale_section(runs: dict[str, list[Run]], count: int, baseline: dict | None, sizes: tuple) -> Section:
     section = Section("scale")
     before, after = sizes
-    section.figure("content 1x -> 10x",
-                   f"{before.pages}->{after.pages} pages, {before.diagrams}->{after.diagrams} diagrams, "
-                   f"{before.samples}->{after.samples} samples")
+    section.figure(
+        "content 1x -> 10x",
+        f"{before.pages}->{after.pages} pages, {before.diagrams}->{after.diagrams} diagrams, "
+        f"{before.samples}->{after.samples} samples",
+    )
     medians = {name: median_seconds(results) for name, results in runs.items()}
     for name, median in medians.items():
         one = (baseline or {}).get(name, {}).get("median_s")
         ratio = f" ({median / one:.1f}x of 1x)" if median and one else ""
-        section.figure(f"{name} at 10x (median of {count})", spread(runs[name]) + ratio,
-                       passed=None if median else False)
+        section.figure(
+            f"{name} at 10x (median of {count})", spread(runs[name]) + ratio, passed=None if median else False
+        )
         section.details += failure_note(f"{name} at 10x", runs[name])
     total = sum_or_none(medians["hosted build"], medians["check"])
     one_total = sum_or_none(*((baseline or {}).get(name, {}).get("median_s") for name in ("hosted build", "check")))
     ratio = total / one_total if total and one_total else None
-    section.figure("hosted build + check, 10x / 1x", "-" if ratio is None else f"{ratio:.1f}x",
-                   f"<= {SCALE_RATIO:.0f}x", ratio is not None and ratio <= SCALE_RATIO)
+    section.figure(
+        "hosted build + check, 10x / 1x",
+        "-" if ratio is None else f"{ratio:.1f}x",
+        f"<= {SCALE_RATIO:.0f}x",
+        ratio is not None and ratio <= SCALE_RATIO,
+    )
     check_ok = all(run.returncode == 0 for run in runs["check"])
-    section.figure("checker on the 10x copy", "no findings" if check_ok else "findings (see above)",
-                   "no findings", check_ok)
+    section.figure(
+        "checker on the 10x copy", "no findings" if check_ok else "findings (see above)", "no findings", check_ok
+    )
     section.data = {
         "content": {"before": asdict(before), "after": asdict(after)},
         **{name: {"median_s": medians[name], "runs_s": [r.seconds for r in rs]} for name, rs in runs.items()},
@@ -390,8 +406,11 @@ class Nginx:
         self.access_log = work / "access.log"
         self.access_log.touch()
         self._read = 0
-        self.process = subprocess.Popen([binary, "-c", str(conf), "-p", str(work), "-e", str(work / "error.log")],
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        self.process = subprocess.Popen(
+            [binary, "-c", str(conf), "-p", str(work), "-e", str(work / "error.log")],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
         self._wait_until_listening()
 
     @property
@@ -565,8 +584,9 @@ def load_page(browser, server: Nginx, path: str) -> PageLoad:
         server.new_hits()  # forget whatever came before
         page.goto(server.base_url + path, wait_until="load", timeout=30_000)
         # On a busy machine the load event can come before the first paint.
-        page.wait_for_function("() => performance.getEntriesByName('first-contentful-paint').length > 0",
-                               timeout=15_000)
+        page.wait_for_function(
+            "() => performance.getEntriesByName('first-contentful-paint').length > 0", timeout=15_000
+        )
         record_timings(result, page.evaluate(PAGE_TIMINGS))
         if result.diagrams:
             page.wait_for_function("() => window.__bench.drawnAt !== null", timeout=15_000)
@@ -593,8 +613,9 @@ def open_search(page, server: Nginx, index_loaded: bool) -> list[Hit]:
     if index_loaded:
         type_a_letter()
     else:
-        with page.expect_response(lambda response: response.url.endswith("/search_index.json"),
-                                  timeout=15_000) as index:
+        with page.expect_response(
+            lambda response: response.url.endswith("/search_index.json"), timeout=15_000
+        ) as index:
             type_a_letter()
         index.value.finished()
     return server.hits_when_quiet()
@@ -647,49 +668,89 @@ def weight_section(loads: list[PageLoad]) -> Section:
     section = Section("weight")
     headers = ["page", "diagrams", "requests", *WEIGHT_TYPES, "on load", "first search", "Mermaid"]
     rows = [
-        [f"/{load.path}", str(load.diagrams), str(load.requests),
-         *(kb(load.bytes_by_type.get(kind, 0)) for kind in WEIGHT_TYPES), kb(load.total),
-         f"+{kb(load.search_bytes)} ({load.search_requests})", "loaded" if load.mermaid_requested else "-"]
+        [
+            f"/{load.path}",
+            str(load.diagrams),
+            str(load.requests),
+            *(kb(load.bytes_by_type.get(kind, 0)) for kind in WEIGHT_TYPES),
+            kb(load.total),
+            f"+{kb(load.search_bytes)} ({load.search_requests})",
+            "loaded" if load.mermaid_requested else "-",
+        ]
         for load in loads
     ]
-    section.details.append("Bytes over the wire per page, first visit, gzip (kB = 1000 bytes); by type on load "
-                           "with every diagram drawn, then what opening search and typing a letter adds "
-                           "(requests):\n" + table(headers, rows))
+    section.details.append(
+        "Bytes over the wire per page, first visit, gzip (kB = 1000 bytes); by type on load "
+        "with every diagram drawn, then what opening search and typing a letter adds "
+        "(requests):\n" + table(headers, rows)
+    )
     section.details += [f"/{load.path}: {load.error}" for load in loads if load.error]
     text_page, diagram_page = heaviest(loads, False), heaviest(loads, True)
     text_pages = [load for load in loads if not load.diagrams]
     if text_page:
-        section.figure(f"heaviest text page, on load: /{text_page.path}",
-                       f"{kb(text_page.total)}, {text_page.requests} requests",
-                       f"<= {kb(TEXT_PAGE_BYTES)}", text_page.total <= TEXT_PAGE_BYTES)
-        section.figure("  its search index on load / added by the first search",
-                       f"{kb(text_page.bytes_by_type.get('search index', 0))} / {kb(text_page.search_bytes)}")
+        section.figure(
+            f"heaviest text page, on load: /{text_page.path}",
+            f"{kb(text_page.total)}, {text_page.requests} requests",
+            f"<= {kb(TEXT_PAGE_BYTES)}",
+            text_page.total <= TEXT_PAGE_BYTES,
+        )
+        section.figure(
+            "  its search index on load / added by the first search",
+            f"{kb(text_page.bytes_by_type.get('search index', 0))} / {kb(text_page.search_bytes)}",
+        )
     mermaid_on_text = [f"/{load.path}" for load in text_pages if load.mermaid_requested]
     section.figure("text pages that load Mermaid", ", ".join(mermaid_on_text) or "none", "none", not mermaid_on_text)
     if diagram_page:
-        section.figure(f"heaviest diagram page, on load: /{diagram_page.path}",
-                       f"{kb(diagram_page.total)}, {diagram_page.requests} requests")
-    section.figure("pages loaded without error", f"{sum(not load.error for load in loads)} of {len(loads)}",
-                   "all", all(not load.error for load in loads))
-    section.data = {"pages": [asdict(load) | {"total": load.total} for load in loads],
-                    "heaviest_text_page": text_page and text_page.path,
-                    "heaviest_diagram_page": diagram_page and diagram_page.path}
+        section.figure(
+            f"heaviest diagram page, on load: /{diagram_page.path}",
+            f"{kb(diagram_page.total)}, {diagram_page.requests} requests",
+        )
+    section.figure(
+        "pages loaded without error",
+        f"{sum(not load.error for load in loads)} of {len(loads)}",
+        "all",
+        all(not load.error for load in loads),
+    )
+    section.data = {
+        "pages": [asdict(load) | {"total": load.total} for load in loads],
+        "heaviest_text_page": text_page and text_page.path,
+        "heaviest_diagram_page": diagram_page and diagram_page.path,
+    }
     return section
 
 
 def speed_section(loads: list[PageLoad], search_ms: list[float], search_error: str) -> Section:
     section = Section("speed")
     diagram_loads = [load for load in loads if load.diagrams]
-    headers = ["page", "diagrams", "FCP", "Mermaid requested", "Mermaid received", "Mermaid evaluated",
-               "all drawn", "Mermaid's own", "text first"]
+    headers = [
+        "page",
+        "diagrams",
+        "FCP",
+        "Mermaid requested",
+        "Mermaid received",
+        "Mermaid evaluated",
+        "all drawn",
+        "Mermaid's own",
+        "text first",
+    ]
     rows = [
-        [f"/{load.path}", str(load.diagrams), ms(load.fcp_ms), ms(load.mermaid_request_ms),
-         ms(load.mermaid_response_end_ms), ms(load.mermaid_ready_ms), ms(load.drawn_ms), ms(load.mermaid_own_ms),
-         "yes" if load.text_before_mermaid else "NO"]
+        [
+            f"/{load.path}",
+            str(load.diagrams),
+            ms(load.fcp_ms),
+            ms(load.mermaid_request_ms),
+            ms(load.mermaid_response_end_ms),
+            ms(load.mermaid_ready_ms),
+            ms(load.drawn_ms),
+            ms(load.mermaid_own_ms),
+            "yes" if load.text_before_mermaid else "NO",
+        ]
         for load in loads
     ]
-    section.details.append("Milliseconds from navigation start, first visit, first diagram scrolled to at "
-                           "DOMContentLoaded:\n" + table(headers, rows))
+    section.details.append(
+        "Milliseconds from navigation start, first visit, first diagram scrolled to at "
+        "DOMContentLoaded:\n" + table(headers, rows)
+    )
     measured_fcp = [load for load in loads if load.fcp_ms is not None]
     slowest_paint = max(measured_fcp, key=lambda load: load.fcp_ms, default=None)
     if slowest_paint:
@@ -697,23 +758,36 @@ def speed_section(loads: list[PageLoad], search_ms: list[float], search_error: s
     undrawn = [load for load in diagram_loads if load.drawn_ms is None]
     slowest = max(diagram_loads, key=lambda load: load.drawn_ms or float("inf"), default=None)
     if slowest:
-        section.figure(f"slowest to draw every diagram: /{slowest.path}",
-                       "not drawn" if slowest.drawn_ms is None else ms(slowest.drawn_ms),
-                       f"<= {ms(DIAGRAMS_DRAWN_MS)}", not undrawn and slowest.drawn_ms <= DIAGRAMS_DRAWN_MS)
+        section.figure(
+            f"slowest to draw every diagram: /{slowest.path}",
+            "not drawn" if slowest.drawn_ms is None else ms(slowest.drawn_ms),
+            f"<= {ms(DIAGRAMS_DRAWN_MS)}",
+            not undrawn and slowest.drawn_ms <= DIAGRAMS_DRAWN_MS,
+        )
         add_mermaid_share(section, slowest)
     late_text = [f"/{load.path}" for load in loads if not load.text_before_mermaid]
-    section.figure("pages whose text paints after Mermaid is requested", ", ".join(late_text) or "none", "none",
-                   not late_text)
+    section.figure(
+        "pages whose text paints after Mermaid is requested", ", ".join(late_text) or "none", "none", not late_text
+    )
     if search_ms:
-        section.figure(f"search: keystroke -> first result, median of {len(search_ms)}",
-                       ms(statistics.median(search_ms)))
-        section.figure("search: keystroke -> first result, slowest", ms(max(search_ms)), f"<= {ms(SEARCH_RESULT_MS)}",
-                       max(search_ms) <= SEARCH_RESULT_MS)
+        section.figure(
+            f"search: keystroke -> first result, median of {len(search_ms)}", ms(statistics.median(search_ms))
+        )
+        section.figure(
+            "search: keystroke -> first result, slowest",
+            ms(max(search_ms)),
+            f"<= {ms(SEARCH_RESULT_MS)}",
+            max(search_ms) <= SEARCH_RESULT_MS,
+        )
     else:
-        section.figure("search: keystroke -> first result", f"not measured: {search_error}",
-                       f"<= {ms(SEARCH_RESULT_MS)}", False)
-    section.data = {"search_ms": search_ms, "search_error": search_error,
-                    "pages": [asdict(load) | {"mermaid_own_ms": load.mermaid_own_ms} for load in loads]}
+        section.figure(
+            "search: keystroke -> first result", f"not measured: {search_error}", f"<= {ms(SEARCH_RESULT_MS)}", False
+        )
+    section.data = {
+        "search_ms": search_ms,
+        "search_error": search_error,
+        "pages": [asdict(load) | {"mermaid_own_ms": load.mermaid_own_ms} for load in loads],
+    }
     return section
 
 
@@ -723,9 +797,11 @@ def add_mermaid_share(section: Section, load: PageLoad) -> None:
         return
     evaluation = load.mermaid_ready_ms - load.mermaid_response_end_ms
     drawing = load.drawn_ms - load.mermaid_ready_ms
-    section.figure("  of which Mermaid's own parse + run",
-                   f"{ms(load.mermaid_own_ms)} ({load.mermaid_own_ms / load.drawn_ms:.0%}): "
-                   f"evaluation {ms(evaluation)}, drawing {ms(drawing)}")
+    section.figure(
+        "  of which Mermaid's own parse + run",
+        f"{ms(load.mermaid_own_ms)} ({load.mermaid_own_ms / load.drawn_ms:.0%}): "
+        f"evaluation {ms(evaluation)}, drawing {ms(drawing)}",
+    )
     section.figure("  before that: page, loader, Mermaid download", ms(load.mermaid_response_end_ms))
 
 
@@ -813,8 +889,16 @@ def run_lighthouse(url: str, path: str, preset: str, out: Path, deadline: Deadli
     except TimeoutError:
         result.error = "not run: the run's deadline passed"
         return result
-    command = [str(LIGHTHOUSE), url, "--output=json", f"--output-path={report}", f"--chrome-path={CHROMIUM}",
-               f"--chrome-flags={LIGHTHOUSE_CHROME_FLAGS}", "--only-categories=performance,accessibility", "--quiet"]
+    command = [
+        str(LIGHTHOUSE),
+        url,
+        "--output=json",
+        f"--output-path={report}",
+        f"--chrome-path={CHROMIUM}",
+        f"--chrome-flags={LIGHTHOUSE_CHROME_FLAGS}",
+        "--only-categories=performance,accessibility",
+        "--quiet",
+    ]
     if preset == "desktop":
         command.append("--preset=desktop")
     try:
@@ -844,10 +928,15 @@ def read_lighthouse_report(result: LighthouseRun, report: dict) -> None:
     requests = [item["url"] for item in (audits["network-requests"].get("details") or {}).get("items", [])]
     result.mermaid_loaded = any(url.endswith("/mermaid.min.js") for url in requests)
     result.external_requests = [url for url in requests if not url.startswith(("http://127.0.0.1", "data:", "blob:"))]
-    result.script_time = [(item["url"].rsplit("/", 1)[-1] or item["url"], item["total"], item.get("scripting", 0))
-                          for item in (audits["bootup-time"].get("details") or {}).get("items", [])[:4]]
-    result.failed_accessibility = [failed_audit(audits[ref["id"]]) for ref in categories["accessibility"]["auditRefs"]
-                                   if ref.get("weight") and audits[ref["id"]].get("score") not in (None, 1)]
+    result.script_time = [
+        (item["url"].rsplit("/", 1)[-1] or item["url"], item["total"], item.get("scripting", 0))
+        for item in (audits["bootup-time"].get("details") or {}).get("items", [])[:4]
+    ]
+    result.failed_accessibility = [
+        failed_audit(audits[ref["id"]])
+        for ref in categories["accessibility"]["auditRefs"]
+        if ref.get("weight") and audits[ref["id"]].get("score") not in (None, 1)
+    ]
     result.benchmark_index = report.get("environment", {}).get("benchmarkIndex")
     result.warnings = report.get("runWarnings", [])
 
@@ -871,13 +960,33 @@ def lighthouse_targets(loads: list[PageLoad]) -> list[tuple[str, str]]:
 
 def lighthouse_section(runs: list[tuple[str, LighthouseRun]]) -> Section:
     section = Section("lighthouse")
-    headers = ["page", "preset", "performance: median (every run)", "accessibility", "FCP", "LCP", "TBT", "CLS",
-               "Mermaid"]
-    rows = [[f"{label}: /{run.page}", run.preset,
-             f"{run.performance} ({', '.join(map(str, run.every_performance))})" if run.every_performance
-             else str(run.performance), str(run.accessibility), ms(run.fcp_ms),
-             ms(run.lcp_ms), ms(run.tbt_ms), "-" if run.cls is None else f"{run.cls:.3f}",
-             "loaded" if run.mermaid_loaded else "-"] for label, run in runs]
+    headers = [
+        "page",
+        "preset",
+        "performance: median (every run)",
+        "accessibility",
+        "FCP",
+        "LCP",
+        "TBT",
+        "CLS",
+        "Mermaid",
+    ]
+    rows = [
+        [
+            f"{label}: /{run.page}",
+            run.preset,
+            f"{run.performance} ({', '.join(map(str, run.every_performance))})"
+            if run.every_performance
+            else str(run.performance),
+            str(run.accessibility),
+            ms(run.fcp_ms),
+            ms(run.lcp_ms),
+            ms(run.tbt_ms),
+            "-" if run.cls is None else f"{run.cls:.3f}",
+            "loaded" if run.mermaid_loaded else "-",
+        ]
+        for label, run in runs
+    ]
     notes = [note for label, run in runs for note in lighthouse_notes(label, run)]
     # Lighthouse's CPU benchmark: its throttling assumes a fast desktop, so a low index lowers mobile scores.
     indexes = [run.benchmark_index for _, run in runs if run.benchmark_index]
@@ -888,11 +997,19 @@ def lighthouse_section(runs: list[tuple[str, LighthouseRun]]) -> Section:
     for label, run in runs:
         budget = {"heaviest text page": TEXT_PAGE_PERFORMANCE, "heaviest diagram page": DIAGRAM_PAGE_PERFORMANCE}
         if run.preset == "mobile" and label in budget:
-            section.figure(f"{label} mobile performance", str(run.performance), f">= {budget[label]}",
-                           not run.error and run.performance is not None and run.performance >= budget[label])
+            section.figure(
+                f"{label} mobile performance",
+                str(run.performance),
+                f">= {budget[label]}",
+                not run.error and run.performance is not None and run.performance >= budget[label],
+            )
     failing = [f"{label} {run.preset}" for label, run in runs if run.error or run.accessibility != ACCESSIBILITY]
-    section.figure("accessibility in every run", "100" if not failing else "below 100 or failed: " + ", ".join(failing),
-                   f"= {ACCESSIBILITY}", not failing)
+    section.figure(
+        "accessibility in every run",
+        "100" if not failing else "below 100 or failed: " + ", ".join(failing),
+        f"= {ACCESSIBILITY}",
+        not failing,
+    )
     external = sorted({url for _, run in runs for url in run.external_requests})
     section.figure("requests outside 127.0.0.1", ", ".join(external) or "none", "none", not external)
     section.data = {"runs": [asdict(run) | {"label": label} for label, run in runs]}
@@ -903,8 +1020,9 @@ def lighthouse_notes(label: str, run: LighthouseRun) -> list[str]:
     """What dominates each run: the scripts costing most main-thread time, failed audits, errors."""
     if run.error:
         return [f"{label} {run.preset}: Lighthouse failed: {run.error}"]
-    scripts = ", ".join(f"{name} {total:.0f} ms ({scripting:.0f} ms scripting)" for name, total, scripting in
-                        run.script_time)
+    scripts = ", ".join(
+        f"{name} {total:.0f} ms ({scripting:.0f} ms scripting)" for name, total, scripting in run.script_time
+    )
     notes = [f"{label} {run.preset}: main-thread time by script: {scripts}"]
     notes += [f"{label} {run.preset}: accessibility audit failed: {audit}" for audit in run.failed_accessibility]
     return notes
@@ -917,13 +1035,24 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="runs of each 1x build and check (default: %(default)s)")
     parser.add_argument("--scale-runs", type=int, default=1, help="runs at 10x (default: %(default)s)")
-    parser.add_argument("--skip", default="", metavar="SECTION,...",
-                        help=f"sections to leave out: {','.join(SECTIONS)}")
-    parser.add_argument("--lighthouse-runs", type=int, default=3, metavar="N",
-                        help="Lighthouse runs per page and preset; the median counts (default: %(default)s)")
+    parser.add_argument(
+        "--skip", default="", metavar="SECTION,...", help=f"sections to leave out: {','.join(SECTIONS)}"
+    )
+    parser.add_argument(
+        "--lighthouse-runs",
+        type=int,
+        default=3,
+        metavar="N",
+        help="Lighthouse runs per page and preset; the median counts (default: %(default)s)",
+    )
     parser.add_argument("--json", type=Path, metavar="PATH", help="also write every figure to this JSON file")
-    parser.add_argument("--deadline", type=float, default=30, metavar="MINUTES",
-                        help="stop everything after this long (default: %(default)s)")
+    parser.add_argument(
+        "--deadline",
+        type=float,
+        default=30,
+        metavar="MINUTES",
+        help="stop everything after this long (default: %(default)s)",
+    )
     args = parser.parse_args(argv)
     args.skip = {name.strip() for name in args.skip.split(",") if name.strip()}
     unknown = args.skip - set(SECTIONS)
@@ -938,8 +1067,9 @@ def not_run(name: str, reason: str) -> Section:
     return section
 
 
-def run_browser_sections(wanted: set[str], site: Path, work: Path, port: int, deadline: Deadline,
-                         lighthouse_runs: int) -> list[Section]:
+def run_browser_sections(
+    wanted: set[str], site: Path, work: Path, port: int, deadline: Deadline, lighthouse_runs: int
+) -> list[Section]:
     """Serve the hosted build with nginx, then the page pass, search and Lighthouse; nginx stops at the end."""
     binary = ensure_nginx()
     if binary is None:
@@ -962,8 +1092,11 @@ def run_browser_sections(wanted: set[str], site: Path, work: Path, port: int, de
         if "speed" in wanted:
             sections.append(speed_section(loads, search_ms, search_error))
         if "lighthouse" in wanted:
-            runs = [(label, median_lighthouse(server.base_url + path, path, preset, work, deadline, lighthouse_runs))
-                    for label, path in lighthouse_targets(loads) for preset in ("mobile", "desktop")]
+            runs = [
+                (label, median_lighthouse(server.base_url + path, path, preset, work, deadline, lighthouse_runs))
+                for label, path in lighthouse_targets(loads)
+                for preset in ("mobile", "desktop")
+            ]
             sections.append(lighthouse_section(runs))
     finally:
         server.stop()
@@ -1014,8 +1147,14 @@ def run_sections(args: argparse.Namespace, work: Path, deadline: Deadline) -> di
     site_url = f"http://127.0.0.1:{port}/"
     sections: dict[str, Section] = {}
     if "build" in wanted:
-        sections |= within_deadline({"build"}, lambda: [build_section(
-            time_builds(REPO, work / "out", site_url, args.runs, BUILD_TIMEOUT_S, deadline), args.runs)])
+        sections |= within_deadline(
+            {"build"},
+            lambda: [
+                build_section(
+                    time_builds(REPO, work / "out", site_url, args.runs, BUILD_TIMEOUT_S, deadline), args.runs
+                )
+            ],
+        )
     browser_parts = wanted & {"weight", "speed", "lighthouse"}
     if browser_parts:
 
@@ -1028,8 +1167,7 @@ def run_sections(args: argparse.Namespace, work: Path, deadline: Deadline) -> di
         sections |= within_deadline(browser_parts, browser_sections)
     if "scale" in wanted:
         baseline = sections["build"].data if "build" in sections else None
-        sections |= within_deadline({"scale"}, lambda: [run_scale(work, site_url, args.scale_runs, baseline,
-                                                                   deadline)])
+        sections |= within_deadline({"scale"}, lambda: [run_scale(work, site_url, args.scale_runs, baseline, deadline)])
     return sections
 
 
@@ -1042,8 +1180,12 @@ def print_report(sections: dict[str, Section]) -> list[Row]:
         print(f"\n== {name} ==")
         for detail in section.details:
             print(detail, end="\n\n")
-        print(table(["figure", "value", "budget", "result"],
-                    [[row.figure, row.value, row.budget, verdict(row.passed)] for row in section.rows]))
+        print(
+            table(
+                ["figure", "value", "budget", "result"],
+                [[row.figure, row.value, row.budget, verdict(row.passed)] for row in section.rows],
+            )
+        )
         budgets += [row for row in section.rows if row.passed is not None]
     missed = [row for row in budgets if not row.passed]
     print(f"\n== summary ==\n{len(budgets) - len(missed)} of {len(budgets)} budgets met")
@@ -1066,8 +1208,9 @@ def main(argv: list[str] | None = None) -> int:
     missed = print_report(sections)
     print(f"(whole run: {seconds(time.monotonic() - started)})")
     if args.json:
-        figures = {name: section.data | {"rows": [asdict(row) for row in section.rows]}
-                   for name, section in sections.items()}
+        figures = {
+            name: section.data | {"rows": [asdict(row) for row in section.rows]} for name, section in sections.items()
+        }
         args.json.write_text(json.dumps(figures, indent=2))
     return 1 if missed else 0
 

@@ -27,8 +27,19 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 # Installed, built or cached: not content. node_modules is linked instead (the hooks read it).
-NOT_COPIED = (".git", ".venv", "node_modules", "site", "site-offline", "dist", ".cache", "__pycache__",
-              ".pytest_cache", ".ruff_cache", "vendor")
+NOT_COPIED = (
+    ".git",
+    ".venv",
+    "node_modules",
+    "site",
+    "site-offline",
+    "dist",
+    ".cache",
+    "__pycache__",
+    ".pytest_cache",
+    ".ruff_cache",
+    "vendor",
+)
 SINGLE_SECTIONS = ("reference",)
 NAV_SECTION = re.compile(r"^  - (?P<label>[^:\n]+):\n(?P<body>(?:      .*\n)+)", re.MULTILINE)
 NAV_PATH = re.compile(r"(?P<folder>[\w-]+)/(?P<page>[\w./-]+\.md)$", re.MULTILINE)
@@ -117,8 +128,9 @@ def extend_nav(config_text: str, scale: int) -> tuple[str, dict[str, list[str]]]
         sections[folder] = [m.group("page") for m in NAV_PATH.finditer(match.group("body"))]
         copies = [match.group(0)]
         for copy in range(2, scale + 1):
-            body = NAV_PATH.sub(lambda m, c=copy: f"{copied_name(m.group('folder'), c)}/{m.group('page')}",
-                                match.group("body"))
+            body = NAV_PATH.sub(
+                lambda m, c=copy: f"{copied_name(m.group('folder'), c)}/{m.group('page')}", match.group("body")
+            )
             copies.append(f"  - {match.group('label')} (copy {copy}):\n{body}")
         return "".join(copies)
 

@@ -72,8 +72,9 @@ def make_offline(dist: Path) -> OfflineDownload:
         pytest.fail(f"make offline failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
     archives = list(dist.glob("*.zip"))
     if len(archives) != 1 or not archives[0].with_suffix("").is_dir():
-        pytest.fail(f"make offline should leave one zip and its folder in {dist}: {sorted(dist.iterdir())}",
-                    pytrace=False)
+        pytest.fail(
+            f"make offline should leave one zip and its folder in {dist}: {sorted(dist.iterdir())}", pytrace=False
+        )
     return OfflineDownload(archives[0].with_suffix(""), archives[0])
 
 

@@ -8,8 +8,7 @@ from git_dates import parse_git_log
 from sites import REPO, build_site
 
 GIT_LOG = (
-    "\x002026-11-20\npatterns/fan-out.md\nindex.md\n\n"
-    "\x002026-10-01\npatterns/fan-out.md\nidentity/permissions.md\n"
+    "\x002026-11-20\npatterns/fan-out.md\nindex.md\n\n\x002026-10-01\npatterns/fan-out.md\nidentity/permissions.md\n"
 )
 
 

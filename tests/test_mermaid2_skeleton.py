@@ -15,9 +15,12 @@ REPO = Path(__file__).resolve().parent.parent
 DIAGRAM = '<pre class="mermaid"><code>flowchart LR\n  a --&gt; b\n</code></pre>'
 NAVIGATION = '<nav class="md-nav">' + "".join(f'<a href="p{i}/">Page {i}</a>' for i in range(50)) + "</nav>"
 PAGE = (
-    "<!doctype html>\n<html>\n  <head><title>t</title></head>\n  <body>\n    " + NAVIGATION
-    + "\n    <article><p>Text</p>\n" + DIAGRAM + '\n</article>\n    <script id="__config" type="application/json">{}'
-    "</script>\n    <script src=\"../../assets/javascripts/bundle.js\"></script>\n  </body>\n</html>\n"
+    "<!doctype html>\n<html>\n  <head><title>t</title></head>\n  <body>\n    "
+    + NAVIGATION
+    + "\n    <article><p>Text</p>\n"
+    + DIAGRAM
+    + '\n</article>\n    <script id="__config" type="application/json">{}'
+    '</script>\n    <script src="../../assets/javascripts/bundle.js"></script>\n  </body>\n</html>\n'
 )
 
 

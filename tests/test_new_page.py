@@ -103,14 +103,15 @@ def site_copy(tmp_path):
 def run_check(root) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "scripts/check.py", "--root", str(root)],
-        cwd=root, capture_output=True, text=True,
+        cwd=root,
+        capture_output=True,
+        text=True,
     )
 
 
 def test_nav_entry_goes_after_the_last_page_of_its_section():
     config = (
-        "nav:\n  - Delivery:\n      - delivery/index.md\n      - ECR: delivery/ecr.md\n"
-        "  - IaC:\n      - iac/index.md\n"
+        "nav:\n  - Delivery:\n      - delivery/index.md\n      - ECR: delivery/ecr.md\n  - IaC:\n      - iac/index.md\n"
     )
     updated = add_to_nav(config, "delivery", "AWS CodeBuild", "codebuild")
     assert "      - ECR: delivery/ecr.md\n      - AWS CodeBuild: delivery/codebuild.md\n  - IaC:" in updated
@@ -142,10 +143,18 @@ def test_a_new_page_builds_is_held_back_while_unfinished_and_passes_once_filled(
     assert len(todo_lines) >= 10
 
     front_matter = page.read_text().split("\n---\n", 1)[0] + "\n---\n"
-    page.write_text(front_matter.replace("TODO One sentence that says what the reader learns on this page.",
-                                         "What AWS CodeBuild does and where it fits in a pipeline.") + FILLED_BODY)
+    page.write_text(
+        front_matter.replace(
+            "TODO One sentence that says what the reader learns on this page.",
+            "What AWS CodeBuild does and where it fits in a pipeline.",
+        )
+        + FILLED_BODY
+    )
     landing = site_copy / "docs" / "delivery" / "index.md"
-    landing.write_text(landing.read_text().replace(
-        "## In this section\n\n", "## In this section\n\n- [AWS CodeBuild](codebuild.md): managed builds.\n", 1))
+    landing.write_text(
+        landing.read_text().replace(
+            "## In this section\n\n", "## In this section\n\n- [AWS CodeBuild](codebuild.md): managed builds.\n", 1
+        )
+    )
     finished = run_check(site_copy)
     assert finished.returncode == 0, finished.stdout

@@ -72,6 +72,9 @@ def test_pre_commit_hooks_run_clean_on_the_repository():
     env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"}
     result = subprocess.run(
         [BIN / "pre-commit", "run", "--all-files", "--show-diff-on-failure"],
-        cwd=REPO, capture_output=True, text=True, env=env,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env=env,
     )
     assert result.returncode == 0, result.stdout + result.stderr

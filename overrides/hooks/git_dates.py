@@ -30,7 +30,10 @@ def last_commit_dates(docs_dir: Path) -> dict[str, str]:
     try:
         result = subprocess.run(
             ["git", "log", "--format=%x00%cs", "--name-only", "--relative", "--", "."],
-            cwd=docs_dir, capture_output=True, text=True, timeout=60,
+            cwd=docs_dir,
+            capture_output=True,
+            text=True,
+            timeout=60,
         )
     except (OSError, subprocess.SubprocessError):
         return {}

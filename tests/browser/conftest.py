@@ -35,9 +35,7 @@ def pytest_collection_modifyitems(items):
 def browser() -> Browser:
     with sync_playwright() as playwright:
         executable = find_chromium()
-        launched = playwright.chromium.launch(
-            executable_path=executable, args=LAUNCH_ARGS if executable else None
-        )
+        launched = playwright.chromium.launch(executable_path=executable, args=LAUNCH_ARGS if executable else None)
         yield launched
         launched.close()
 

@@ -32,8 +32,9 @@ def test_no_serious_or_critical_violation_on_any_page(hosted_site, make_probe, s
     for html_file in html_pages(hosted_site.root):
         relative = html_file.relative_to(hosted_site.root).as_posix()
         for violation in axe_violations(probe, hosted_site.url(relative)):
-            problems.append(f"{relative}: [{violation['impact']}] {violation['id']}: {violation['help']} "
-                            f"at {violation['targets']}")
+            problems.append(
+                f"{relative}: [{violation['impact']}] {violation['id']}: {violation['help']} at {violation['targets']}"
+            )
         assert probe.page.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected_scheme
     assert problems == []
 

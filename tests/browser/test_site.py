@@ -47,8 +47,10 @@ def page_problems(probe, site: BuiltSite, html_file: Path) -> list[str]:
             problems.append(f"{relative}: {state['drawn']} of {expected} diagrams drawn")
         timing = probe.page.evaluate(PAINT_AND_MERMAID)
         if timing["mermaid"] is not None and (timing["paint"] is None or timing["paint"] > timing["mermaid"]):
-            problems.append(f"{relative}: Mermaid requested at {timing['mermaid']:.0f} ms, "
-                            f"before the text painted (at {timing['paint']} ms)")
+            problems.append(
+                f"{relative}: Mermaid requested at {timing['mermaid']:.0f} ms, "
+                f"before the text painted (at {timing['paint']} ms)"
+            )
     problems += [f"{relative}: console error: {text}" for text in probe.console_errors]
     problems += [f"{relative}: blocked request: {url}" for url in probe.blocked]
     return problems
@@ -146,7 +148,8 @@ Node.prototype.appendChild = function (node) {
 
 @pytest.mark.parametrize("system_scheme, palette_scheme", [("light", "default"), ("dark", "slate")])
 def test_first_visit_palette_is_in_place_before_material_runs_and_a_switch_still_works(
-        hosted_site, browser, system_scheme, palette_scheme):
+    hosted_site, browser, system_scheme, palette_scheme
+):
     """On load Material re-applies the palette; that must change nothing the browser restyles for.
 
     A first visit (nothing saved) gets the system's scheme before the page is drawn, so a dark
@@ -164,15 +167,18 @@ def test_first_visit_palette_is_in_place_before_material_runs_and_a_switch_still
         writes = page.evaluate("window.__bodyWrites")
         assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == palette_scheme
         assert writes, "the first visit's palette was not resolved in the page"
-        from_files = [write for write in writes if write["script"] != ""
-                      and (write["name"] == "data-md-color-switching" or write["value"] != write["old"])]
+        from_files = [
+            write
+            for write in writes
+            if write["script"] != "" and (write["name"] == "data-md-color-switching" or write["value"] != write["old"])
+        ]
         assert not from_files, f"palette written to <body> after the page was drawn: {from_files}"
         assert "color-scheme" not in page.evaluate("window.__metasAdded")
         assert page.locator("meta[name=color-scheme]").count() == 1
 
         page.locator("form[data-md-component=palette] label:not([hidden])").first.click()
         page.wait_for_timeout(300)
-        names = [write["name"] for write in page.evaluate("window.__bodyWrites")[len(writes):]]
+        names = [write["name"] for write in page.evaluate("window.__bodyWrites")[len(writes) :]]
         assert "data-md-color-switching" in names
         assert not page.evaluate("document.body.hasAttribute('data-md-color-switching')")
     finally:
