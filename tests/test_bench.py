@@ -1,0 +1,244 @@
+"""The benchmark's verdicts: each figure against its budget, and a non-zero exit when one is missed.
+
+Measuring needs nginx, Chromium and Lighthouse (`make bench`); what the benchmark concludes from
+the figures does not, so these tests feed it figures and read its report.
+"""
+
+from __future__ import annotations
+
+import bench
+import pytest
+from bench import LighthouseRun, PageLoad, Run, Section
+from bench_content import ContentCount
+
+
+def text_page(path: str, total: int, **extra) -> PageLoad:
+    return PageLoad(path, requests=7, bytes_by_type={"HTML": total}, fcp_ms=300.0, **extra)
+
+
+def diagram_page(path: str, drawn_ms: float | None, **extra) -> PageLoad:
+    timings = dict(fcp_ms=250.0, mermaid_request_ms=400.0, mermaid_response_end_ms=500.0, mermaid_ready_ms=800.0)
+    return PageLoad(path, requests=9, bytes_by_type={"HTML": 50_000}, diagrams=2, drawn_ms=drawn_ms, **timings | extra)
+
+
+def rows_by_figure(section: Section) -> dict[str, bench.Row]:
+    return {row.figure.strip(): row for row in section.rows}
+
+
+def budget_row(section: Section, start: str) -> bench.Row:
+    matches = [row for row in section.rows if row.figure.strip().startswith(start)]
+    assert len(matches) == 1, [row.figure for row in section.rows]
+    return matches[0]
+
+
+# ----- weight -----------------------------------------------------------------------------------
+
+
+def test_the_heaviest_text_page_is_named_and_held_to_100_kb():
+    loads = [text_page("light/", 40_000), text_page("heavy/", 100_001), diagram_page("diagrams/", 900.0)]
+    row = budget_row(bench.weight_section(loads), "heaviest text page")
+    assert "/heavy/" in row.figure and row.value.startswith("100.0 kB") and row.passed is False
+
+    loads[1] = text_page("heavy/", 100_000)
+    assert budget_row(bench.weight_section(loads), "heaviest text page").passed is True
+
+
+def test_a_text_page_that_loads_mermaid_misses_its_budget_and_is_named():
+    loads = [text_page("plain/", 40_000, mermaid_requested=True), diagram_page("diagrams/", 900.0)]
+    row = rows_by_figure(bench.weight_section(loads))["text pages that load Mermaid"]
+    assert row.value == "/plain/" and row.passed is False
+
+
+def test_a_page_that_failed_to_load_is_not_the_heaviest_and_fails_the_run():
+    loads = [text_page("ok/", 40_000), text_page("broken/", 500_000, error="HTTP 404 for /broken/")]
+    section = bench.weight_section(loads)
+    assert "/ok/" in budget_row(section, "heaviest text page").figure
+    assert rows_by_figure(section)["pages loaded without error"].passed is False
+    assert any("HTTP 404" in detail for detail in section.details)
+
+
+@pytest.mark.parametrize(
+    ("path", "content_type", "kind"),
+    [
+        ("/search/search_index.json", "application/json", "search index"),
+        ("/index.html", "text/html; charset=utf-8", "HTML"),
+        ("/assets/x.js", "application/javascript", "JS"),
+        ("/assets/font.woff2", "font/woff2", "fonts"),
+        ("/assets/logo.svg", "image/svg+xml", "images"),
+        ("/sitemap.xml", "application/xml", "other"),
+    ],
+)
+def test_bytes_are_counted_by_the_type_a_reader_downloads(path, content_type, kind):
+    assert bench.weight_type(bench.Hit(path, 200, 10, content_type)) == kind
+
+
+# ----- speed ------------------------------------------------------------------------------------
+
+
+def test_diagrams_drawn_after_one_second_miss_the_budget_and_mermaid_s_share_is_reported():
+    section = bench.speed_section([diagram_page("fast/", 900.0), diagram_page("slow/", 1500.0)], [20.0], "")
+    row = budget_row(section, "slowest to draw every diagram")
+    assert "/slow/" in row.figure and row.passed is False
+    share = rows_by_figure(section)["of which Mermaid's own parse + run"].value
+    # Received at 500 ms, evaluated at 800 ms, drawn at 1500 ms.
+    assert share.startswith("1000 ms (67%)") and "evaluation 300 ms" in share and "drawing 700 ms" in share
+
+
+def test_a_diagram_page_that_never_draws_misses_the_budget():
+    section = bench.speed_section([diagram_page("fast/", 300.0), diagram_page("stuck/", None)], [20.0], "")
+    row = budget_row(section, "slowest to draw every diagram")
+    assert "/stuck/" in row.figure and row.value == "not drawn" and row.passed is False
+
+
+def test_mermaid_requested_before_the_first_paint_is_named():
+    late = diagram_page("late/", 900.0, fcp_ms=450.0)  # Mermaid was requested at 400 ms
+    section = bench.speed_section([diagram_page("early/", 900.0), late], [20.0], "")
+    row = rows_by_figure(section)["pages whose text paints after Mermaid is requested"]
+    assert row.value == "/late/" and row.passed is False
+
+
+def test_search_is_held_to_100_ms_by_its_slowest_query_and_fails_when_not_measured():
+    loads = [text_page("page/", 40_000)]
+    assert (
+        budget_row(bench.speed_section(loads, [20.0, 101.0], ""), "search: keystroke -> first result, slowest").passed
+        is False
+    )
+    assert (
+        budget_row(bench.speed_section(loads, [20.0, 100.0], ""), "search: keystroke -> first result, slowest").passed
+        is True
+    )
+    row = budget_row(bench.speed_section(loads, [], "no index"), "search")
+    assert "not measured: no index" in row.value and row.passed is False
+
+
+# ----- build and scale --------------------------------------------------------------------------
+
+
+def runs(*seconds: float, failed: bool = False) -> list[Run]:
+    return [Run(value, 1 if failed else 0, "ERROR - a broken link\n") for value in seconds]
+
+
+def test_build_plus_check_is_the_sum_of_medians_under_60_s_and_a_failed_build_is_not_fast():
+    timings = {"hosted build": runs(9, 10, 30), "offline build": runs(9, 9, 9), "check": runs(11, 12, 11)}
+    row = rows_by_figure(bench.build_section(timings, 3))["hosted build + check"]
+    assert row.value == "21.0 s" and row.passed is True
+
+    timings["hosted build"] = runs(9, 10, 11, failed=True)
+    section = bench.build_section(timings, 3)
+    assert rows_by_figure(section)["hosted build + check"].passed is False
+    assert any("a broken link" in detail for detail in section.details)
+
+
+def test_ten_times_the_content_may_take_at_most_ten_times_as_long():
+    sizes = (ContentCount(30, 20, 19), ContentCount(255, 182, 190))
+    baseline = {"hosted build": {"median_s": 10.0}, "check": {"median_s": 10.0}}
+    within = {"hosted build": runs(100), "offline build": runs(100), "check": runs(100)}
+    row = rows_by_figure(bench.scale_section(within, 1, baseline, sizes))["hosted build + check, 10x / 1x"]
+    assert row.value == "10.0x" and row.passed is True
+
+    over = within | {"check": runs(101)}
+    assert (
+        rows_by_figure(bench.scale_section(over, 1, baseline, sizes))["hosted build + check, 10x / 1x"].passed is False
+    )
+    findings = within | {"check": runs(100, failed=True)}
+    assert rows_by_figure(bench.scale_section(findings, 1, baseline, sizes))["checker on the 10x copy"].passed is False
+
+
+# ----- Lighthouse -------------------------------------------------------------------------------
+
+
+def lighthouse_report(performance: float, accessibility: float, urls: list[str]) -> dict:
+    """The parts of a Lighthouse 12 JSON report the benchmark reads."""
+    metric = {"numericValue": 1000.0}
+    return {
+        "categories": {
+            "performance": {"score": performance},
+            "accessibility": {"score": accessibility, "auditRefs": [{"id": "color-contrast", "weight": 7}]},
+        },
+        "audits": {
+            "first-contentful-paint": metric,
+            "largest-contentful-paint": metric,
+            "total-blocking-time": {"numericValue": 250.0},
+            "cumulative-layout-shift": {"numericValue": 0.0},
+            "network-requests": {"details": {"items": [{"url": url} for url in urls]}},
+            "bootup-time": {"details": {"items": [{"url": urls[0], "total": 400.0, "scripting": 300.0}]}},
+            "color-contrast": {
+                "id": "color-contrast",
+                "score": 1 if accessibility == 1 else 0,
+                "details": {"items": [{"node": {"snippet": '<p class="md-copyright">'}}]},
+            },
+        },
+        "environment": {"benchmarkIndex": 1200.0},
+    }
+
+
+def test_a_lighthouse_report_is_read_into_scores_requests_and_failed_audits():
+    run = LighthouseRun("reference/", "mobile")
+    urls = [
+        "http://127.0.0.1:8000/reference/",
+        "https://fonts.example.com/font.css",
+        "http://127.0.0.1:8000/m/mermaid.min.js",
+    ]
+    bench.read_lighthouse_report(run, lighthouse_report(0.934, 0.98, urls))
+    assert (run.performance, run.accessibility, run.tbt_ms) == (93, 98, 250.0)
+    assert run.mermaid_loaded is True
+    assert run.external_requests == ["https://fonts.example.com/font.css"]
+    assert run.failed_accessibility == ['color-contrast (1 elements, e.g. <p class="md-copyright">)']
+
+
+def lighthouse_run(performance: int, preset: str = "mobile", accessibility: int = 100, external=()) -> LighthouseRun:
+    return LighthouseRun("page/", preset, performance, accessibility, external_requests=list(external))
+
+
+def test_mobile_scores_are_held_to_their_budgets_and_accessibility_to_100_everywhere():
+    runs_by_page = [
+        ("home", lighthouse_run(80)),  # the home page has no performance budget
+        ("heaviest text page", lighthouse_run(94)),
+        ("heaviest text page", lighthouse_run(80, preset="desktop")),  # nor does desktop
+        ("heaviest diagram page", lighthouse_run(75)),
+    ]
+    section = bench.lighthouse_section(runs_by_page)
+    budgets = [(row.figure, row.passed) for row in section.rows if row.passed is not None]
+    assert budgets == [
+        ("heaviest text page mobile performance", False),
+        ("heaviest diagram page mobile performance", True),
+        ("accessibility in every run", True),
+        ("requests outside 127.0.0.1", True),
+    ]
+
+    runs_by_page[0] = (
+        "home",
+        lighthouse_run(99, preset="desktop", accessibility=97, external=["https://cdn.example/x.js"]),
+    )
+    rows = rows_by_figure(bench.lighthouse_section(runs_by_page))
+    assert (
+        "home desktop" in rows["accessibility in every run"].value
+        and rows["accessibility in every run"].passed is False
+    )
+    assert rows["requests outside 127.0.0.1"].value == "https://cdn.example/x.js"
+
+
+def test_lighthouse_figures_are_the_median_of_the_runs(monkeypatch, tmp_path):
+    scores = iter([87, 96, 93])
+    monkeypatch.setattr(bench, "run_lighthouse", lambda *args: lighthouse_run(next(scores)))
+    median = bench.median_lighthouse("http://127.0.0.1/", "page/", "mobile", tmp_path, bench.Deadline(60), runs=3)
+    assert median.performance == 93 and median.every_performance == [87, 96, 93]
+
+
+# ----- the exit status --------------------------------------------------------------------------
+
+
+def sections_with(passed: bool) -> dict[str, Section]:
+    weight = Section("weight")
+    weight.figure("heaviest text page, on load: /reference/", "120.0 kB", "<= 100.0 kB", passed)
+    weight.figure("heaviest diagram page, on load: /glossary/", "300.0 kB")
+    return {"weight": weight}
+
+
+@pytest.mark.parametrize(("passed", "status"), [(True, 0), (False, 1)])
+def test_the_benchmark_exits_non_zero_exactly_when_a_budget_is_missed(monkeypatch, capsys, passed, status):
+    monkeypatch.setattr(bench, "run_sections", lambda args, work, deadline: sections_with(passed))
+    assert bench.main([]) == status
+    report = capsys.readouterr().out
+    assert f"{int(passed)} of 1 budgets met" in report
+    assert ("missed: heaviest text page, on load: /reference/: 120.0 kB (budget <= 100.0 kB)" in report) is not passed
