@@ -327,6 +327,8 @@ error_log {work}/error.log;
 events {{ worker_connections 64; }}
 http {{
   include /etc/nginx/mime.types;
+  # Debian's list has no .mjs, and a browser runs a module only when it is served as JavaScript.
+  types {{ application/javascript mjs; }}
   default_type application/octet-stream;
   # $bytes_sent is what went over the wire for each response: compressed body plus headers.
   log_format bench '$request_uri\\t$status\\t$bytes_sent\\t$sent_http_content_type';
@@ -497,17 +499,25 @@ PAGE_PROBE = f"""
 }})();
 """
 
-PAGE_TIMINGS = """() => {
+# Mermaid's classic build, and the entry of its ES-module build (which then imports its chunks).
+MERMAID_FILES = ("mermaid.min.js", "mermaid.js", "mermaid.esm.min.mjs")
+
+
+def is_mermaid(url: str) -> bool:
+    return url.split("?")[0].rsplit("/", 1)[-1] in MERMAID_FILES
+
+
+PAGE_TIMINGS = f"""() => {{
   const paint = performance.getEntriesByName("first-contentful-paint")[0];
   const mermaid = performance.getEntriesByType("resource")
-    .find((entry) => /\\/mermaid(\\.min)?\\.js$/.test(entry.name));
-  return {
+    .find((entry) => {json.dumps(MERMAID_FILES)}.includes(new URL(entry.name).pathname.split("/").pop()));
+  return {{
     ...window.__bench,
     fcp: paint ? paint.startTime : null,
     mermaidRequestStart: mermaid ? (mermaid.requestStart || mermaid.startTime) : null,
     mermaidResponseEnd: mermaid ? mermaid.responseEnd : null,
-  };
-}"""
+  }};
+}}"""
 
 
 def weight_type(hit: Hit) -> str:
@@ -640,7 +650,7 @@ def record_weight(result: PageLoad, hits: list[Hit]) -> None:
     for hit in hits:
         kind = weight_type(hit)
         result.bytes_by_type[kind] = result.bytes_by_type.get(kind, 0) + hit.bytes_sent
-    result.mermaid_requested = any(hit.path.endswith(("/mermaid.min.js", "/mermaid.js")) for hit in hits)
+    result.mermaid_requested = any(is_mermaid(hit.path) for hit in hits)
     failed = next((hit for hit in hits if hit.status >= 400), None)
     if failed and not result.error:
         result.error = f"HTTP {failed.status} for {failed.path}"
@@ -926,7 +936,7 @@ def read_lighthouse_report(result: LighthouseRun, report: dict) -> None:
     result.tbt_ms = audits["total-blocking-time"].get("numericValue")
     result.cls = audits["cumulative-layout-shift"].get("numericValue")
     requests = [item["url"] for item in (audits["network-requests"].get("details") or {}).get("items", [])]
-    result.mermaid_loaded = any(url.endswith("/mermaid.min.js") for url in requests)
+    result.mermaid_loaded = any(is_mermaid(url) for url in requests)
     result.external_requests = [url for url in requests if not url.startswith(("http://127.0.0.1", "data:", "blob:"))]
     result.script_time = [
         (item["url"].rsplit("/", 1)[-1] or item["url"], item["total"], item.get("scripting", 0))

@@ -19,7 +19,10 @@ LOADING_ATTRIBUTES = {tag: names for tag, names in LINK_ATTRIBUTES.items() if ta
 LOADING_LINK_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest", "apple-touch-icon"}
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)""")
 MERMAID_SCRIPT = "assets/vendor/mermaid/mermaid.min.js"
+MERMAID_MODULE = "assets/vendor/mermaid/mermaid.esm.min.mjs"
 MERMAID_LOADER = "assets/javascripts/mermaid-loader.js"
+# A module's imports of other files of the site: `import"./a.mjs"`, `from"./b.mjs"`, `import("./c.mjs")`.
+RELATIVE_IMPORT = re.compile(r"""(?:\bfrom|\bimport)\s*\(?\s*["'](\.{1,2}/[^"']+)["']""")
 
 
 class LoadedUrls(HTMLParser):
@@ -30,6 +33,7 @@ class LoadedUrls(HTMLParser):
         self.urls: list[tuple[int, str]] = []
         self.has_diagram = False
         self.mermaid_sources: list[str] = []
+        self.mermaid_modules: list[str] = []
 
     def handle_starttag(self, tag, attrs):
         values = dict(attrs)
@@ -44,6 +48,9 @@ class LoadedUrls(HTMLParser):
         if tag == "script" and values.get("data-mermaid-src"):
             self.mermaid_sources.append(values["data-mermaid-src"])
             self.urls.append((line, values["data-mermaid-src"]))
+        if tag == "script" and values.get("data-mermaid-esm"):
+            self.mermaid_modules.append(values["data-mermaid-esm"])
+            self.urls.append((line, values["data-mermaid-esm"]))
         if values.get("style"):
             self.urls.extend((line, url) for url in CSS_URL.findall(values["style"]))
         if tag == "pre" and "mermaid" in (values.get("class") or "").split():
@@ -101,6 +108,50 @@ def test_mermaid_is_loaded_only_on_pages_with_diagrams(variant, request):
     assert wrong == []
     assert diagram_pages >= 1
     assert (site.root / MERMAID_SCRIPT).is_file() and (site.root / MERMAID_LOADER).is_file()
+
+
+def module_graph(entry: Path) -> tuple[set[Path], list[str]]:
+    """Every module file reachable from `entry` by relative import, and the imports that are missing."""
+    seen, missing, todo = set(), [], [entry.resolve()]
+    while todo:
+        module = todo.pop()
+        if module in seen:
+            continue
+        seen.add(module)
+        for specifier in RELATIVE_IMPORT.findall(module.read_text(encoding="utf-8")):
+            target = (module.parent / specifier).resolve()
+            if target.is_file():
+                todo.append(target)
+            else:
+                missing.append(f"{module.name} imports {specifier}")
+    return seen, missing
+
+
+def test_hosted_diagram_pages_offer_mermaids_module_build_with_every_part_it_imports(hosted_site):
+    modules = set()
+    for page in html_pages(hosted_site.root):
+        parsed = parse(page)
+        assert len(parsed.mermaid_modules) == parsed.has_diagram, page
+        modules |= {(page.parent / module).resolve() for module in parsed.mermaid_modules}
+    assert modules == {(hosted_site.root / MERMAID_MODULE).resolve()}
+    reachable, missing = module_graph(hosted_site.root / MERMAID_MODULE)
+    assert missing == []
+    # The entry imports the core and, on demand, one chunk per diagram type: dozens of files.
+    assert len(reachable) > 20
+
+
+def test_the_offline_copy_has_no_module_build(offline_site):
+    assert not any(parse(page).mermaid_modules for page in html_pages(offline_site.root))
+    assert not list(offline_site.root.rglob("*.mjs"))
+
+
+def test_the_module_graph_walk_reports_a_missing_chunk(tmp_path):
+    (tmp_path / "chunks").mkdir()
+    (tmp_path / "entry.mjs").write_text('import{a}from"./chunks/one.mjs";import"./chunks/two.mjs";')
+    (tmp_path / "chunks" / "one.mjs").write_text('export const a=()=>import("./three.mjs");')
+    reachable, missing = module_graph(tmp_path / "entry.mjs")
+    assert {path.name for path in reachable} == {"entry.mjs", "one.mjs"}
+    assert missing == ["entry.mjs imports ./chunks/two.mjs", "one.mjs imports ./three.mjs"]
 
 
 def test_offline_build_uses_the_local_search_shim_and_inlined_index(offline_site):

@@ -33,3 +33,12 @@ def test_the_loader_runs_before_materials_bundle():
 def test_pages_without_diagrams_are_left_alone():
     html = "<body><script src='x.js'></script></body>"
     assert use_lazy_loader(html, "index.html") == html
+
+
+def test_the_module_build_is_offered_relative_to_the_page_when_the_site_serves_it():
+    module = "assets/vendor/mermaid/mermaid.esm.min.mjs"
+    html = use_lazy_loader(PAGE, "delivery/codedeploy/", esm=module)
+    assert 'data-mermaid-esm="../../assets/vendor/mermaid/mermaid.esm.min.mjs"' in html
+    home = use_lazy_loader(PAGE.replace("../../", ""), "", esm=module)
+    assert 'data-mermaid-esm="assets/vendor/mermaid/mermaid.esm.min.mjs"' in home
+    assert "data-mermaid-esm" not in use_lazy_loader(PAGE, "delivery/codedeploy/")

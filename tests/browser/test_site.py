@@ -27,7 +27,7 @@ def expected_diagrams(html_file: Path) -> int:
 PAINT_AND_MERMAID = """() => {
   const paint = performance.getEntriesByName("first-contentful-paint")[0];
   const mermaid = performance.getEntriesByType("resource")
-    .find((entry) => /\\/mermaid(\\.min)?\\.js$/.test(entry.name));
+    .find((entry) => /\\/mermaid(\\.esm)?(\\.min)?\\.m?js$/.test(entry.name));
   return { paint: paint ? paint.startTime : null, mermaid: mermaid ? mermaid.startTime : null };
 }"""
 
@@ -82,6 +82,47 @@ def test_search_finds_a_term_of_the_diagram_page(variant, request, make_probe):
     result = page.locator(f'.md-search-result__item a[href*="{DIAGRAM_PAGE.as_posix()}"]').first
     result.wait_for(state="attached", timeout=10_000)
     assert probe.blocked == []
+
+
+def mermaid_requests(page) -> list[str]:
+    """File names of Mermaid's classic build and of its modules, in the order the page asks for them."""
+    names: list[str] = []
+
+    def record(request):
+        name = request.url.split("?")[0].rsplit("/", 1)[-1]
+        if name == "mermaid.min.js" or name.endswith(".mjs"):
+            names.append(name)
+
+    page.on("request", record)
+    return names
+
+
+@pytest.mark.parametrize("variant", ["hosted_site", "offline_site"])
+def test_the_hosted_site_loads_mermaids_modules_and_the_offline_copy_its_classic_file(variant, request, make_probe):
+    site = request.getfixturevalue(variant)
+    probe = make_probe(allowed_prefix(site))
+    fetched = mermaid_requests(probe.page)
+    html_file = page_file(site, DIAGRAM_PAGE)
+    probe.open(site.url(html_file.relative_to(site.root).as_posix()))
+    expected = expected_diagrams(html_file)
+    assert probe.wait_for_diagrams(expected) == {"pending": 0, "drawn": expected}
+    if site.is_offline:
+        assert fetched == ["mermaid.min.js"]
+    else:
+        # The entry, the core chunks and the flowchart's: never the 3.5 MB classic file.
+        assert "mermaid.esm.min.mjs" in fetched and "mermaid.min.js" not in fetched
+    assert probe.console_errors == [] and probe.blocked == []
+
+
+def test_diagrams_are_drawn_from_the_classic_file_when_modules_fail_to_load(hosted_site, make_probe):
+    probe = make_probe(allowed_prefix(hosted_site))
+    # As from a host that serves .mjs with a type browsers refuse to run.
+    probe.page.route("**/*.mjs", lambda route: route.fulfill(status=200, content_type="text/plain", body="x"))
+    fetched = mermaid_requests(probe.page)
+    probe.open(hosted_site.url(DIAGRAM_PAGE.as_posix() + "/"))
+    expected = expected_diagrams(page_file(hosted_site, DIAGRAM_PAGE))
+    assert probe.wait_for_diagrams(expected) == {"pending": 0, "drawn": expected}
+    assert fetched == ["mermaid.esm.min.mjs", "mermaid.min.js"]
 
 
 def test_diagrams_render_after_navigating_from_the_home_page(hosted_site, make_probe):

@@ -1,6 +1,6 @@
 /*
  * Load Mermaid only when a diagram comes near the screen, so that a page's text paints and
- * becomes usable before the 1 MB Mermaid library is downloaded, parsed and run.
+ * becomes usable before the Mermaid library (3.5 MB) is downloaded, parsed and run.
  *
  * Material for MkDocs draws every `pre.mermaid` itself: it calls `mermaid.initialize(config)`
  * once and `mermaid.render(id, source)` per diagram on the global `mermaid`, and fetches the
@@ -12,29 +12,51 @@
  * The download starts as soon as a diagram is near and the page's text has painted, without
  * waiting for Material to ask for the first drawing: Material sets up the whole page first,
  * and the library arrives meanwhile.
+ *
+ * Where the hosted site also serves Mermaid's ES-module build (`data-mermaid-esm`), that is
+ * what loads: it fetches only the parts a page's diagrams use, about a third of the bytes,
+ * and is ready sooner. From file:// a browser refuses to import modules, and a host may serve
+ * them with the wrong type, so the classic file remains the fallback.
  */
 (function () {
   "use strict";
   var script = document.currentScript;
   var source = script.getAttribute("data-mermaid-src");
+  var moduleSource = script.getAttribute("data-mermaid-esm");
   var config = null;
   var loading = null;
 
+  function ready(mermaid) {
+    if (config) mermaid.initialize(config);
+    return mermaid;
+  }
+
+  function loadClassic() {
+    return new Promise(function (resolve, reject) {
+      var tag = document.createElement("script");
+      tag.src = source;
+      // The library replaces the stand-in with the real global.
+      tag.onload = function () { resolve(ready(window.mermaid)); };
+      tag.onerror = function () {
+        reject(new Error("Could not load Mermaid from " + source));
+      };
+      document.head.appendChild(tag);
+    });
+  }
+
+  function loadModule() {
+    // Resolved against the page, as data-mermaid-src is; import() alone would use this script's address.
+    return import(new URL(moduleSource, location.href).href).then(function (module) {
+      window.mermaid = module.default;
+      return ready(module.default);
+    });
+  }
+
   function loadMermaid() {
     if (!loading) {
-      loading = new Promise(function (resolve, reject) {
-        var tag = document.createElement("script");
-        tag.src = source;
-        tag.onload = function () {
-          // The library replaced the stand-in with the real global.
-          if (config) window.mermaid.initialize(config);
-          resolve(window.mermaid);
-        };
-        tag.onerror = function () {
-          reject(new Error("Could not load Mermaid from " + source));
-        };
-        document.head.appendChild(tag);
-      });
+      loading = moduleSource && location.protocol !== "file:"
+        ? loadModule().catch(loadClassic)
+        : loadClassic();
     }
     return loading;
   }
