@@ -39,6 +39,7 @@ MERMAID_ESM_ENTRY = "mermaid.esm.min.mjs"
 MERMAID_ESM_CHUNKS = "chunks/mermaid.esm.min"
 MERMAID_ESM_DIR = "assets/vendor/mermaid"
 MERMAID_ESM = f"{MERMAID_ESM_DIR}/{MERMAID_ESM_ENTRY}"
+NODE_MODULES = Path(__file__).resolve().parents[2] / "node_modules"
 
 
 def sync_vendor_files(node_modules: Path, vendor_dir: Path) -> list[Path]:
@@ -89,20 +90,16 @@ def is_offline_build(config) -> bool:
     return bool(offline and offline.config.enabled)
 
 
-def node_modules() -> Path:
-    return Path(__file__).resolve().parents[2] / "node_modules"
-
-
 # Before Material's offline plugin (priority 0), which adds a CDN shim when none is listed.
 @event_priority(100)
 def on_config(config):
-    sync_vendor_files(node_modules(), Path(config.docs_dir) / "assets" / "vendor")
+    sync_vendor_files(NODE_MODULES, Path(config.docs_dir) / "assets" / "vendor")
     add_search_shim(config.extra, is_offline_build(config))
     return config
 
 
 def on_files(files: Files, config) -> Files:
     if not is_offline_build(config):
-        for file in mermaid_esm_files(node_modules(), config.site_dir):
+        for file in mermaid_esm_files(NODE_MODULES, config.site_dir):
             files.append(file)
     return files
