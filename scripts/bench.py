@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import importlib.util
 import json
 import os
 import shutil
@@ -43,19 +42,8 @@ sys.path[:0] = [str(REPO / "scripts"), str(REPO / "tests")]
 
 from bench_content import count_content, make_scaled_copy  # noqa: E402
 from chromium import LAUNCH_ARGS, find_chromium  # noqa: E402
+from page_probes import DIAGRAM_STATE, MERMAID_FILES, MERMAID_TIMING, OPEN_SHADOW_ROOTS  # noqa: E402
 from sites import free_port, html_pages  # noqa: E402
-
-
-def _browser_helpers():
-    """The browser tests' shadow-root opener and diagram state (their conftest, loaded by path)."""
-    spec = importlib.util.spec_from_file_location("browser_conftest", REPO / "tests" / "browser" / "conftest.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module.OPEN_SHADOW_ROOTS, module.DIAGRAM_STATE
-
-
-OPEN_SHADOW_ROOTS, DIAGRAM_STATE = _browser_helpers()
 
 SECTIONS = ("build", "scale", "weight", "speed", "lighthouse")
 SCALE = 10
@@ -499,9 +487,6 @@ PAGE_PROBE = f"""
 }})();
 """
 
-# Mermaid's classic build, and the entry of its ES-module build (which then imports its chunks).
-MERMAID_FILES = ("mermaid.min.js", "mermaid.js", "mermaid.esm.min.mjs")
-
 
 def is_mermaid(url: str) -> bool:
     return url.split("?")[0].rsplit("/", 1)[-1] in MERMAID_FILES
@@ -509,8 +494,7 @@ def is_mermaid(url: str) -> bool:
 
 PAGE_TIMINGS = f"""() => {{
   const paint = performance.getEntriesByName("first-contentful-paint")[0];
-  const mermaid = performance.getEntriesByType("resource")
-    .find((entry) => {json.dumps(MERMAID_FILES)}.includes(new URL(entry.name).pathname.split("/").pop()));
+  const mermaid = {MERMAID_TIMING};
   return {{
     ...window.__bench,
     fcp: paint ? paint.startTime : null,

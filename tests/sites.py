@@ -42,14 +42,15 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def build_site(site_dir: Path, *, site_url: str, config: Path | None = None) -> None:
-    """Run the strict hosted build the Makefile runs; fail the test with MkDocs' own output."""
+def build_site(site_dir: Path, *, site_url: str, config: Path | None = None, root: Path = REPO) -> None:
+    """Run the strict hosted build the Makefile runs in `root` (this repository, or a copy of it);
+    fail the test with MkDocs' own output."""
     env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("OFFLINE", None)
     command = [*MKDOCS, "build", "--strict", "--site-dir", str(site_dir)]
     if config is not None:
         command += ["--config-file", str(config)]
-    result = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True)
+    result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
     if result.returncode != 0:
         pytest.fail(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
 

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from bench_content import count_content, make_scaled_copy
+from sites import REPO, build_site
 
-REPO = Path(__file__).resolve().parent.parent
 SCALE = 3
 # The sections that stay single (the glossary and self-check grow with the site by themselves).
 SINGLE = {"reference", "examples", "assets"}
@@ -64,17 +61,7 @@ def test_copy_k_includes_its_own_samples_and_links_to_its_own_sections(scaled_co
 
 
 def test_the_scaled_copy_builds_strictly(scaled_copy, tmp_path):
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "http://127.0.0.1:8000/"}
-    env.pop("OFFLINE", None)
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
-        cwd=scaled_copy,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+    build_site(tmp_path / "site", site_url="http://127.0.0.1:8000/", root=scaled_copy)
     built = {p.parent.relative_to(tmp_path / "site").as_posix() for p in (tmp_path / "site").rglob("index.html")}
     for folder in topic_folders(REPO / "docs"):
         assert f"{folder}-copy-{SCALE}" in built

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 from docscheck.html_links import LINK_ATTRIBUTES
 from sites import html_pages
+from vendor_assets import MERMAID_ESM as MERMAID_MODULE
 
 # Elements and attributes through which a page loads something: the checker's table of link
 # attributes without the ones a reader follows (a, form) and <link>, which loads only for some rels.
@@ -19,7 +20,6 @@ LOADING_ATTRIBUTES = {tag: names for tag, names in LINK_ATTRIBUTES.items() if ta
 LOADING_LINK_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest", "apple-touch-icon"}
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)""")
 MERMAID_SCRIPT = "assets/vendor/mermaid/mermaid.min.js"
-MERMAID_MODULE = "assets/vendor/mermaid/mermaid.esm.min.mjs"
 MERMAID_LOADER = "assets/javascripts/mermaid-loader.js"
 # A module's imports of other files of the site: `import"./a.mjs"`, `from"./b.mjs"`, `import("./c.mjs")`.
 RELATIVE_IMPORT = re.compile(r"""(?:\bfrom|\bimport)\s*\(?\s*["'](\.{1,2}/[^"']+)["']""")

@@ -26,20 +26,21 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-# (file in node_modules, destination under docs/assets/vendor)
+NODE_MODULES = Path(__file__).resolve().parents[2] / "node_modules"
+VENDOR_DIR = "assets/vendor"  # in docs_dir, and so in the site
+MERMAID_DIST = "mermaid/dist"
+# (file in node_modules, destination under VENDOR_DIR)
 VENDOR_FILES: tuple[tuple[str, str], ...] = (
-    ("mermaid/dist/mermaid.min.js", "mermaid/mermaid.min.js"),
+    (f"{MERMAID_DIST}/mermaid.min.js", "mermaid/mermaid.min.js"),
     ("iframe-worker/shim/index.js", "iframe-worker/shim.js"),
 )
-SEARCH_SHIM = "assets/vendor/iframe-worker/shim.js"
+SEARCH_SHIM = f"{VENDOR_DIR}/iframe-worker/shim.js"
 # Mermaid's ES-module build: its entry file and the chunks it imports by relative path, which
-# keep their place beside it.
-MERMAID_DIST = "mermaid/dist"
+# keep their place beside it, next to the classic file.
 MERMAID_ESM_ENTRY = "mermaid.esm.min.mjs"
 MERMAID_ESM_CHUNKS = "chunks/mermaid.esm.min"
-MERMAID_ESM_DIR = "assets/vendor/mermaid"
+MERMAID_ESM_DIR = f"{VENDOR_DIR}/mermaid"
 MERMAID_ESM = f"{MERMAID_ESM_DIR}/{MERMAID_ESM_ENTRY}"
-NODE_MODULES = Path(__file__).resolve().parents[2] / "node_modules"
 
 
 def sync_vendor_files(node_modules: Path, vendor_dir: Path) -> list[Path]:
@@ -93,7 +94,7 @@ def is_offline_build(config) -> bool:
 # Before Material's offline plugin (priority 0), which adds a CDN shim when none is listed.
 @event_priority(100)
 def on_config(config):
-    sync_vendor_files(NODE_MODULES, Path(config.docs_dir) / "assets" / "vendor")
+    sync_vendor_files(NODE_MODULES, Path(config.docs_dir) / VENDOR_DIR)
     add_search_shim(config.extra, is_offline_build(config))
     return config
 

@@ -7,22 +7,9 @@ from dataclasses import dataclass, field
 
 import pytest
 from chromium import LAUNCH_ARGS, find_chromium
+from page_probes import DIAGRAM_STATE, OPEN_SHADOW_ROOTS
 from playwright.sync_api import Browser, Page, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
-# Material draws each diagram into a closed shadow root; tests open them to see the SVG.
-OPEN_SHADOW_ROOTS = """
-const attachShadow = Element.prototype.attachShadow;
-Element.prototype.attachShadow = function (init) {
-  return attachShadow.call(this, { ...init, mode: "open" });
-};
-"""
-
-DIAGRAM_STATE = """() => ({
-  pending: document.querySelectorAll("pre.mermaid").length,
-  drawn: [...document.querySelectorAll("div.mermaid")]
-    .filter((d) => d.shadowRoot && d.shadowRoot.querySelector("svg")).length,
-})"""
 
 
 def pytest_collection_modifyitems(items):

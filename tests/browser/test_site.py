@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from page_probes import MERMAID_TIMING
 from sites import BuiltSite, free_port, html_pages, serve
 
 DIAGRAM_PAGE = Path("contributing/diagrams")
@@ -24,12 +25,11 @@ def expected_diagrams(html_file: Path) -> int:
 
 
 # When the page's text first painted, and when Mermaid was requested (null: not requested).
-PAINT_AND_MERMAID = """() => {
+PAINT_AND_MERMAID = f"""() => {{
   const paint = performance.getEntriesByName("first-contentful-paint")[0];
-  const mermaid = performance.getEntriesByType("resource")
-    .find((entry) => /\\/mermaid(\\.esm)?(\\.min)?\\.m?js$/.test(entry.name));
-  return { paint: paint ? paint.startTime : null, mermaid: mermaid ? mermaid.startTime : null };
-}"""
+  const mermaid = {MERMAID_TIMING};
+  return {{ paint: paint ? paint.startTime : null, mermaid: mermaid ? mermaid.startTime : null }};
+}}"""
 
 
 def page_problems(probe, site: BuiltSite, html_file: Path) -> list[str]:
