@@ -808,10 +808,22 @@ SEARCH_PROBE = """() => {
   document.addEventListener("keydown", (event) => { probe.key = event.timeStamp; probe.result = null; }, true);
   const list = document.querySelector(".md-search-result__list");
   new MutationObserver((records) => {
+    probe.changes = (probe.changes || 0) + 1;
     const added = records.some((record) => [...record.addedNodes].some((node) => node.nodeType === 1));
     if (probe.key !== null && probe.result === null && added) probe.result = performance.now();
   }).observe(list, { childList: true });
 }"""
+
+# True once the result list has not changed for SEARCH_QUIET_FRAMES frames in a row: the results
+# for what was typed so far are all in (Material fills the list in batches).
+SEARCH_QUIET_FRAMES = 10
+SEARCH_RESULTS_QUIET = f"""() => {{
+  const probe = window.__search;
+  const changes = probe.changes || 0;
+  probe.quiet = changes === probe.seen ? (probe.quiet || 0) + 1 : 0;
+  probe.seen = changes;
+  return probe.quiet >= {SEARCH_QUIET_FRAMES};
+}}"""
 
 
 def search_latencies(browser, server: Nginx) -> list[float]:
@@ -829,7 +841,7 @@ def search_latencies(browser, server: Nginx) -> list[float]:
             page.keyboard.type(query[:-1], delay=50)
             # The first query also waits for the worker to finish indexing.
             page.locator(".md-search-result__item").first.wait_for(state="attached", timeout=15_000)
-            page.wait_for_timeout(300)
+            page.wait_for_function(SEARCH_RESULTS_QUIET, polling="raf", timeout=15_000)
             page.keyboard.press(query[-1])
             page.wait_for_function("() => window.__search.result !== null", timeout=5_000)
             latencies.append(page.evaluate("() => window.__search.result - window.__search.key"))

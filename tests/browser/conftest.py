@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import pytest
 from chromium import LAUNCH_ARGS, find_chromium
-from page_probes import DIAGRAM_STATE, OPEN_SHADOW_ROOTS
+from page_probes import DIAGRAM_STATE, OPEN_SHADOW_ROOTS, settle
 from playwright.sync_api import Browser, Page, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
@@ -36,7 +36,13 @@ class Probe:
     console_errors: list[str] = field(default_factory=list)
 
     def open(self, url: str) -> Page:
+        """Load a page and wait until it is settled, as a reader would see it."""
         self.page.goto(url, wait_until="load")
+        settle(self.page)
+        return self.page
+
+    def settle(self) -> Page:
+        settle(self.page)
         return self.page
 
     def diagram_state(self) -> dict:
@@ -55,6 +61,7 @@ class Probe:
                 arg=expected,
                 timeout=timeout_ms,
             )
+        settle(self.page)
         return self.diagram_state()
 
 

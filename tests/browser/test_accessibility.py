@@ -49,3 +49,38 @@ def test_axe_reports_a_real_violation(tmp_path, make_probe):
     probe = make_probe("file://")
     found = {v["id"] for v in axe_violations(probe, page_file.as_uri())}
     assert {"color-contrast", "label"} <= found
+
+
+LONG_PAGE = "reference/glossary/"
+# Material shows the back-to-top button when the reader scrolls up, after scrolling down.
+SHOW_BACK_TO_TOP = """async () => {
+  const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+  window.scrollTo(0, document.body.scrollHeight / 2);
+  await frame(); await frame();
+  window.scrollBy(0, -400);
+  await frame(); await frame();
+}"""
+BACK_TO_TOP_STATE = """() => {
+  const button = document.querySelector(".md-top");
+  return { hidden: button.hidden, opacity: getComputedStyle(button).opacity };
+}"""
+RUN_AXE_ON = """async (selector) => {
+  const options = { runOnly: ["color-contrast"], resultTypes: ["violations", "passes"] };
+  const results = await axe.run({ include: [selector] }, options);
+  return { violations: results.violations.length, passes: results.passes.map((rule) => rule.id) };
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_back_to_top_button_once_shown_has_enough_contrast(hosted_site, make_probe, scheme):
+    """The whole-site test measures pages at rest; this one makes the button appear on purpose,
+    waits for its fade-in to end, and holds it to the contrast rule."""
+    probe = make_probe(hosted_site.base_url, color_scheme=scheme)
+    page = probe.open(hosted_site.url(LONG_PAGE))
+    page.evaluate(SHOW_BACK_TO_TOP)
+    probe.settle()
+    assert page.evaluate(BACK_TO_TOP_STATE) == {"hidden": False, "opacity": "1"}
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(RUN_AXE_ON, ".md-top")
+    assert result["violations"] == 0
+    assert "color-contrast" in result["passes"], "axe did not measure the button's contrast"

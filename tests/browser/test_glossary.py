@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from page_probes import settle
 from playwright.sync_api import expect
 
 TOOLTIP_PAGE = "patterns/fan-out/"  # a page with many acronyms (SNS, SQS, DLQ, ARN...)
@@ -40,6 +41,7 @@ def test_tooltip_opens_on_hover(variant, request, make_probe):
     page = probe.open(page_url(site, TOOLTIP_PAGE))
     abbr, title = first_abbr(page)
     abbr.scroll_into_view_if_needed()
+    probe.settle()
     abbr.hover()
     tooltip = page.locator(ACTIVE_TOOLTIP)
     expect(tooltip).to_be_visible()
@@ -79,8 +81,10 @@ def test_tooltip_opens_on_tap(hosted_site, browser):
     try:
         page = context.new_page()
         page.goto(page_url(hosted_site, TOOLTIP_PAGE), wait_until="load")
+        settle(page)
         abbr, title = first_abbr(page)
         abbr.scroll_into_view_if_needed()
+        settle(page)
         abbr.tap()
         tooltip = page.locator(ACTIVE_TOOLTIP)
         expect(tooltip).to_be_visible()

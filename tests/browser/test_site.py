@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from page_probes import MERMAID_TIMING
+from page_probes import MERMAID_TIMING, settle
 from sites import BuiltSite, free_port, html_pages, serve
 
 DIAGRAM_PAGE = Path("contributing/diagrams")
@@ -150,9 +150,11 @@ def test_palette_toggle_switches_light_and_dark_and_diagrams_follow(hosted_site,
     colours, schemes = {}, []
     for _ in range(3):  # system -> light -> dark -> system
         page.locator("form[data-md-component=palette] label:not([hidden])").first.click()
+        # Material marks the body while it switches and removes the mark once the colours are set.
+        page.wait_for_function("() => !document.body.hasAttribute('data-md-color-switching')")
+        probe.settle()
         scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
         schemes.append(scheme)
-        page.wait_for_timeout(300)
         colours[scheme] = page.evaluate(LABEL_COLOUR)
     assert {"default", "slate"} <= set(schemes)
     assert colours["default"] != colours["slate"], "diagram colours did not follow the palette"
@@ -203,7 +205,7 @@ def test_first_visit_palette_is_in_place_before_material_runs_and_a_switch_still
         context.add_init_script(PALETTE_WRITES)
         page = context.new_page()
         page.goto(hosted_site.url(TEXT_PAGE), wait_until="load")
-        page.wait_for_timeout(300)  # Material removes the marker on the next frame, when it sets it
+        settle(page)  # Material removes the marker on the next frame, when it sets it
         assert page.evaluate("window.__classAtBody") == "js", "<html> has its js class before the body is styled"
         writes = page.evaluate("window.__bodyWrites")
         assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == palette_scheme
@@ -218,7 +220,7 @@ def test_first_visit_palette_is_in_place_before_material_runs_and_a_switch_still
         assert page.locator("meta[name=color-scheme]").count() == 1
 
         page.locator("form[data-md-component=palette] label:not([hidden])").first.click()
-        page.wait_for_timeout(300)
+        page.wait_for_function("() => !document.body.hasAttribute('data-md-color-switching')")
         names = [write["name"] for write in page.evaluate("window.__bodyWrites")[len(writes) :]]
         assert "data-md-color-switching" in names
         assert not page.evaluate("document.body.hasAttribute('data-md-color-switching')")
@@ -248,7 +250,8 @@ def test_search_downloads_its_index_only_when_the_reader_reaches_for_it(hosted_s
     requested = []
     page.on("request", lambda request: requested.append(request.url))
     probe.open(hosted_site.url())
-    page.wait_for_timeout(1500)
+    # Every request the page makes by itself has been made once the network has been idle.
+    page.wait_for_load_state("networkidle")
     assert not [url for url in requested if "search_index" in url or "/workers/search" in url]
     page.locator("input.md-search__input").click()
     page.keyboard.type(SEARCH_TERM_ON_DIAGRAM_PAGE)
