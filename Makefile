@@ -20,7 +20,7 @@ OFFLINE_ZIP := $(DIST)/$(OFFLINE_NAME).zip
 PY_STAMP := $(VENV)/.installed
 JS_STAMP := node_modules/.installed
 
-.PHONY: help install serve build offline check test bench lint new-page lock clean
+.PHONY: help install browser serve build offline check test bench lint new-page lock clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -37,30 +37,33 @@ $(JS_STAMP): package.json package-lock.json
 
 install: $(PY_STAMP) $(JS_STAMP) ## Install the Python and JavaScript dependencies (pinned)
 
+# Published builds draw their diagrams in headless Chromium (overrides/hooks/diagrams.py): find
+# one, or install Debian's (as root with apt) or Playwright's. Quick when one is there.
+browser: $(PY_STAMP)
+	@$(BIN)/python scripts/chromium.py --ensure >/dev/null
+
 SERVE_ADDR := 127.0.0.1:8000
 
 serve: install ## Live preview at http://127.0.0.1:8000 (strict: a warning stops the build)
 	SITE_URL=http://$(SERVE_ADDR)/ $(BIN)/mkdocs serve --strict --dev-addr $(SERVE_ADDR)
 
-build: install ## Build the hosted site into site/ (strict)
+build: install browser ## Build the hosted site into site/ (strict; diagrams drawn as SVG)
 	$(BIN)/mkdocs build --strict --site-dir $(SITE_DIR)
 
-offline: install ## Build the offline copy into dist/ and zip it (open index.html from disk)
+offline: install browser ## Build the offline copy into dist/ and zip it (open index.html from disk)
 	rm -rf $(OFFLINE_DIR) $(OFFLINE_ZIP)
 	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir $(OFFLINE_DIR)
 	cd $(DIST) && $(abspath $(BIN))/python -m zipfile -c $(OFFLINE_NAME).zip $(OFFLINE_NAME)/
 	@echo "Offline copy: $(OFFLINE_ZIP) (unzip, then open $(OFFLINE_NAME)/index.html)"
 
-check: install ## Check the whole site: build, links, anchors, samples, diagrams, glossary, secrets
+check: install browser ## Check the whole site: build, links, anchors, samples, diagrams, glossary, secrets
 	$(BIN)/python scripts/check.py $(CHECK_ARGS)
 
 test: check ## make check, then every test: checker, hooks, builds, browser (installs Chromium if missing)
-	$(BIN)/python scripts/chromium.py --ensure
 	# The real-site test repeats `make check`, which just ran.
 	$(BIN)/python -m pytest -m "not real_site" $(PYTEST_ARGS)
 
-bench: install ## Measure build time, page weight, browser speed and Lighthouse against the budgets
-	$(BIN)/python scripts/chromium.py --ensure
+bench: install browser ## Measure build time, page weight, browser speed and Lighthouse against the budgets
 	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
 
 lint: install ## Fast pre-commit checks on every file (whitespace, YAML, spelling, Markdown, ruff)

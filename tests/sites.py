@@ -5,10 +5,12 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import socket
 import subprocess
 import sys
 import threading
+import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -117,3 +119,24 @@ def serve(directory: Path, port: int, not_found_page: Path | None = None) -> str
 def html_pages(site_root: Path) -> list[Path]:
     """Every page of a build, 404 included; assets and vendor files are not pages."""
     return sorted(p for p in site_root.rglob("*.html") if "assets" not in p.relative_to(site_root).parts)
+
+
+def svg_labels(svg: str) -> list[str]:
+    """The text of each <text> element of an SVG drawing, its words joined (Mermaid puts each
+    word in a <tspan> of its own), outside <style>, <title> and <desc>."""
+    root = ElementTree.fromstring(svg)
+    labels = []
+    for element in root.iter():
+        if element.tag.rsplit("}", 1)[-1] == "text":
+            text = re.sub(r"\s+", " ", "".join(element.itertext())).strip()
+            if text:
+                labels.append(text)
+    return labels
+
+
+MERMAID_FENCE = re.compile(r"^([ \t]*)(`{3,}|~{3,})[ \t]*mermaid[^\n]*\n(.*?)^\1\2[ \t]*$", re.DOTALL | re.MULTILINE)
+
+
+def mermaid_sources(markdown: str) -> list[str]:
+    """The source of each ```mermaid fence of a Markdown text, in order."""
+    return [match.group(3) for match in MERMAID_FENCE.finditer(markdown)]

@@ -1,8 +1,10 @@
-"""What a reader of either build would notice: nothing loads from outside the site, Mermaid
-only where there are diagrams, and an offline zip that opens from disk."""
+"""What a reader of either build would notice: nothing loads from outside the site, every
+diagram is in its page as SVG with no Mermaid anywhere, and an offline zip that opens from disk."""
 
 from __future__ import annotations
 
+import html as html_module
+import json
 import re
 import zipfile
 from html.parser import HTMLParser
@@ -11,18 +13,15 @@ from urllib.parse import urlsplit
 
 import pytest
 from docscheck.html_links import LINK_ATTRIBUTES
-from sites import html_pages
-from vendor_assets import MERMAID_ESM as MERMAID_MODULE
+from sites import REPO, html_pages, mermaid_sources, svg_labels
 
 # Elements and attributes through which a page loads something: the checker's table of link
 # attributes without the ones a reader follows (a, form) and <link>, which loads only for some rels.
 LOADING_ATTRIBUTES = {tag: names for tag, names in LINK_ATTRIBUTES.items() if tag not in ("a", "form", "link")}
 LOADING_LINK_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest", "apple-touch-icon"}
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)""")
-MERMAID_SCRIPT = "assets/vendor/mermaid/mermaid.min.js"
-MERMAID_LOADER = "assets/javascripts/mermaid-loader.js"
-# A module's imports of other files of the site: `import"./a.mjs"`, `from"./b.mjs"`, `import("./c.mjs")`.
-RELATIVE_IMPORT = re.compile(r"""(?:\bfrom|\bimport)\s*\(?\s*["'](\.{1,2}/[^"']+)["']""")
+FIGURE = re.compile(r'<figure class="diagram"[^>]*>.*?</figure>', re.DOTALL)
+SVG = re.compile(r"<svg\b.*?</svg>", re.DOTALL)
 
 
 class LoadedUrls(HTMLParser):
@@ -31,9 +30,6 @@ class LoadedUrls(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
         self.urls: list[tuple[int, str]] = []
-        self.has_diagram = False
-        self.mermaid_sources: list[str] = []
-        self.mermaid_modules: list[str] = []
 
     def handle_starttag(self, tag, attrs):
         values = dict(attrs)
@@ -45,16 +41,8 @@ class LoadedUrls(HTMLParser):
         rels = set((values.get("rel") or "").split())
         if tag == "link" and rels & LOADING_LINK_RELS and values.get("href"):
             self.urls.append((line, values["href"]))
-        if tag == "script" and values.get("data-mermaid-src"):
-            self.mermaid_sources.append(values["data-mermaid-src"])
-            self.urls.append((line, values["data-mermaid-src"]))
-        if tag == "script" and values.get("data-mermaid-esm"):
-            self.mermaid_modules.append(values["data-mermaid-esm"])
-            self.urls.append((line, values["data-mermaid-esm"]))
         if values.get("style"):
             self.urls.extend((line, url) for url in CSS_URL.findall(values["style"]))
-        if tag == "pre" and "mermaid" in (values.get("class") or "").split():
-            self.has_diagram = True
 
 
 def parse(page: Path) -> LoadedUrls:
@@ -93,65 +81,100 @@ def test_the_checker_notices_an_external_script(tmp_path):
     assert external_loads(tmp_path) == ["index.html:2: https://cdn.example.com/x.js"]
 
 
+def source_of(site_root: Path, html_file: Path) -> Path | None:
+    """The Markdown page a built page comes from (directory URLs or not), None for the 404 page."""
+    relative = html_file.relative_to(site_root).as_posix()
+    if relative == "404.html":
+        return None
+    stem = relative.removesuffix(".html").removesuffix("index").rstrip("/")
+    candidates = [f"{stem}/index.md" if stem else "index.md", f"{stem}.md"]
+    return next(REPO / "docs" / name for name in candidates if (REPO / "docs" / name).is_file())
+
+
+def figures(html_file: Path) -> list[str]:
+    return FIGURE.findall(html_file.read_text(encoding="utf-8"))
+
+
 @pytest.mark.parametrize("variant", ["hosted_site", "offline_site"])
-def test_mermaid_is_loaded_only_on_pages_with_diagrams(variant, request):
+def test_every_diagram_of_a_page_is_in_its_html_as_svg_and_no_mermaid_source_is_left(variant, request):
     site = request.getfixturevalue(variant)
-    diagram_pages, wrong = 0, []
+    wrong, total = [], 0
     for page in html_pages(site.root):
-        parsed = parse(page)
-        loads_mermaid = any(url.endswith(MERMAID_LOADER) for _, url in parsed.urls) and any(
-            source.endswith(MERMAID_SCRIPT) for source in parsed.mermaid_sources
-        )
-        diagram_pages += parsed.has_diagram
-        if loads_mermaid != parsed.has_diagram:
-            wrong.append(f"{page.relative_to(site.root)}: diagram={parsed.has_diagram} mermaid={loads_mermaid}")
+        source = source_of(site.root, page)
+        diagrams = mermaid_sources(source.read_text(encoding="utf-8")) if source else []
+        drawn = sum(1 for markup in figures(page) if SVG.search(markup))
+        total += drawn
+        html = html_module.unescape(page.read_text(encoding="utf-8"))
+        # A diagram's first lines (its type, its accTitle) are left in the page only as source text.
+        left = [diagram.splitlines()[1].strip() for diagram in diagrams if diagram.splitlines()[1].strip() in html]
+        if drawn != len(diagrams) or 'class="mermaid"' in html or left:
+            name = page.relative_to(site.root)
+            wrong.append(f"{name}: {drawn} of {len(diagrams)} diagrams drawn; source left: {left}")
     assert wrong == []
-    assert diagram_pages >= 1
-    assert (site.root / MERMAID_SCRIPT).is_file() and (site.root / MERMAID_LOADER).is_file()
+    assert total >= 30
 
 
-def module_graph(entry: Path) -> tuple[set[Path], list[str]]:
-    """Every module file reachable from `entry` by relative import, and the imports that are missing."""
-    seen, missing, todo = set(), [], [entry.resolve()]
-    while todo:
-        module = todo.pop()
-        if module in seen:
-            continue
-        seen.add(module)
-        for specifier in RELATIVE_IMPORT.findall(module.read_text(encoding="utf-8")):
-            target = (module.parent / specifier).resolve()
-            if target.is_file():
-                todo.append(target)
-            else:
-                missing.append(f"{module.name} imports {specifier}")
-    return seen, missing
+@pytest.mark.parametrize("variant", ["hosted_site", "offline_site"])
+def test_no_published_page_or_file_is_mermaid(variant, request):
+    site = request.getfixturevalue(variant)
+    files = [path.relative_to(site.root).as_posix() for path in site.root.rglob("*") if path.is_file()]
+    assert [name for name in files if "mermaid" in name.rsplit("/", 1)[-1] or name.endswith(".mjs")] == []
+    assert "assets/javascripts/diagram-preview.js" not in files
+    loads = [f"{page.name}:{line}: {url}" for page in html_pages(site.root) for line, url in parse(page).urls]
+    assert [load for load in loads if "mermaid" in load.lower()] == []
 
 
-def test_hosted_diagram_pages_offer_mermaids_module_build_with_every_part_it_imports(hosted_site):
-    modules = set()
+@pytest.mark.parametrize("variant", ["hosted_site", "offline_site"])
+def test_ids_are_unique_on_every_page(variant, request):
+    site = request.getfixturevalue(variant)
+    duplicated = {}
+    for page in html_pages(site.root):
+        ids = re.findall(r'\sid="([^"]+)"', page.read_text(encoding="utf-8"))
+        repeated = sorted({value for value in ids if ids.count(value) > 1})
+        if repeated:
+            duplicated[page.relative_to(site.root).as_posix()] = repeated[:5]
+    assert duplicated == {}
+
+
+def test_every_diagram_is_an_image_with_a_name_and_a_description(hosted_site):
+    problems = []
     for page in html_pages(hosted_site.root):
-        parsed = parse(page)
-        assert len(parsed.mermaid_modules) == parsed.has_diagram, page
-        modules |= {(page.parent / module).resolve() for module in parsed.mermaid_modules}
-    assert modules == {(hosted_site.root / MERMAID_MODULE).resolve()}
-    reachable, missing = module_graph(hosted_site.root / MERMAID_MODULE)
-    assert missing == []
-    # The entry imports the core and, on demand, one chunk per diagram type: dozens of files.
-    assert len(reachable) > 20
+        for markup in figures(page):
+            svg = SVG.search(markup).group()
+            root = re.match(r"<svg\b[^>]*>", svg).group()
+            title = re.search(r'<title id="([^"]+)">([^<]+)</title>', svg)
+            desc = re.search(r'<desc id="([^"]+)">([^<]+)</desc>', svg)
+            if not (title and desc and 'role="img"' in root):
+                problems.append(f"{page.relative_to(hosted_site.root)}: {root[:120]}")
+            elif f'aria-labelledby="{title.group(1)}"' not in root or f'aria-describedby="{desc.group(1)}"' not in root:
+                problems.append(f"{page.relative_to(hosted_site.root)}: name or description not referenced")
+    assert problems == []
 
 
-def test_the_offline_copy_has_no_module_build(offline_site):
-    assert not any(parse(page).mermaid_modules for page in html_pages(offline_site.root))
-    assert not list(offline_site.root.rglob("*.mjs"))
+def test_search_does_not_index_what_diagrams_say(hosted_site):
+    """A diagram's labels and its accessible description are not search text (the "In words"
+    paragraph under it is): the descriptions are whole sentences found nowhere else."""
+    index = json.loads((hosted_site.root / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(entry["text"] for entry in index["docs"])
+    found = []
+    for page in html_pages(hosted_site.root):
+        for markup in figures(page):
+            desc = re.search(r"<desc[^>]*>([^<]+)</desc>", markup).group(1)
+            if html_module.unescape(desc)[:60] in html_module.unescape(text):
+                found.append(desc[:60])
+            labels = svg_labels(SVG.search(markup).group())
+            assert labels, "a drawn diagram has labels"
+    assert found == []
+    assert "<svg" not in text and "chart-title" not in text
 
 
-def test_the_module_graph_walk_reports_a_missing_chunk(tmp_path):
-    (tmp_path / "chunks").mkdir()
-    (tmp_path / "entry.mjs").write_text('import{a}from"./chunks/one.mjs";import"./chunks/two.mjs";')
-    (tmp_path / "chunks" / "one.mjs").write_text('export const a=()=>import("./three.mjs");')
-    reachable, missing = module_graph(tmp_path / "entry.mjs")
-    assert {path.name for path in reachable} == {"entry.mjs", "one.mjs"}
-    assert missing == ["entry.mjs imports ./chunks/two.mjs", "one.mjs imports ./three.mjs"]
+def test_hosted_diagram_pages_preload_the_diagram_font_and_the_offline_copy_does_not(hosted_site, offline_site):
+    font = "assets/vendor/fonts/roboto-latin-400-normal.woff2"
+    for page in html_pages(hosted_site.root):
+        html = page.read_text(encoding="utf-8")
+        assert ('rel="preload"' in html and font in html) == bool(figures(page)), page
+    assert (hosted_site.root / font).is_file() and (offline_site.root / font).is_file()
+    assert not any('rel="preload"' in page.read_text(encoding="utf-8") for page in html_pages(offline_site.root))
 
 
 def test_offline_build_uses_the_local_search_shim_and_inlined_index(offline_site):
@@ -174,4 +197,5 @@ def test_make_offline_writes_a_zip_that_unpacks_to_the_site(offline_download):
         names = set(zipped.namelist())
     assert "aws-practice-notes-offline/index.html" in names
     assert "aws-practice-notes-offline/search/search_index.js" in names
-    assert "aws-practice-notes-offline/assets/vendor/mermaid/mermaid.min.js" in names
+    assert "aws-practice-notes-offline/assets/vendor/fonts/roboto-latin-400-normal.woff2" in names
+    assert not [name for name in names if "mermaid" in name.rsplit("/", 1)[-1]]

@@ -33,7 +33,9 @@ def test_a_committed_page_shows_its_last_updated_date(hosted_site):
 def test_an_exported_copy_without_git_history_builds_strictly(tmp_path):
     export = tmp_path / "export"
     export.mkdir()
-    for name in ("docs", "overrides"):
+    # What a build reads: the pages, the theme and hooks, and scripts/chromium.py (the browser
+    # that draws diagrams).
+    for name in ("docs", "overrides", "scripts"):
         shutil.copytree(REPO / name, export / name, ignore=shutil.ignore_patterns("vendor"))
     shutil.copy2(REPO / "mkdocs.yml", export / "mkdocs.yml")
     (export / "node_modules").symlink_to(REPO / "node_modules")

@@ -70,13 +70,27 @@ def post_page(config, html: str, url: str) -> str:
     return config.plugins.on_post_page(html, page=page, config=config)
 
 
-def test_with_the_real_mermaid2_a_diagram_page_keeps_every_byte_and_gains_the_loader_and_config(site_config):
+@pytest.fixture
+def serving(site_config):
+    """As under `mkdocs serve`, where diagrams are drawn in the browser (the live preview)."""
+    site_config.plugins.on_startup(command="serve", dirty=False)
+    yield
+    site_config.plugins.on_startup(command="build", dirty=False)
+
+
+def test_under_serve_a_diagram_page_keeps_every_byte_and_gains_the_preview_and_mermaid(site_config, serving):
     built = post_page(site_config, PAGE, "delivery/codedeploy/")
-    loader = re.search(r'<script src="\.\./\.\./assets/javascripts/mermaid-loader\.js"[^>]*></script>\n', built)
+    preview = re.search(r'<script src="\.\./\.\./assets/javascripts/diagram-preview\.js"></script>\n', built)
+    library = re.search(r'<script src="\.\./\.\./assets/vendor/mermaid/mermaid\.min\.js"></script>', built)
     config = re.search(r"<script>window\.mermaidConfig = [^<]*</script>", built)
-    assert loader and config, built[-400:]
-    assert loader.start() < built.index('<script id="__config"') < built.index("bundle.js") < config.start()
-    assert built.replace(loader.group(), "").replace(config.group(), "") == PAGE
+    assert preview and library and config, built[-600:]
+    # The preview runs before Material's bundle, which must find no diagram of its own to draw;
+    # mermaid2's library and configuration come at the end, where it puts them.
+    assert preview.start() < built.index('<script id="__config"') < built.index("bundle.js") < library.start()
+    assert library.start() < config.start()
+    assert "securityLevel" in config.group() and "Diagram Roboto" in config.group()
+    leftover = built.replace(preview.group(), "").replace(library.group(), "").replace(config.group(), "")
+    assert leftover == PAGE
 
 
 def test_with_the_real_mermaid2_a_page_without_diagrams_is_left_exactly_as_it_was(site_config):

@@ -19,6 +19,8 @@ RE_PAGE_ERROR = re.compile(r"Error (?:reading|building|rendering) page '(?P<doc>
 RE_SNIPPET = re.compile(r"Snippet at path '(?P<target>[^']+)' could not be found")
 RE_NAV_REFERENCE = re.compile(r"A reference to '(?P<doc>[^']+)' is included in the 'nav' configuration")
 RE_QUOTED_MD = re.compile(r"'(?P<doc>[^' ]+\.md)'")
+# A hook's own finding, already placed: "docs/x.md:12: [diagram] message" (overrides/hooks/diagrams.py).
+RE_PLACED = re.compile(r"^(?P<path>[^\s:]+):(?P<line>\d+): \[(?P<check>[\w-]+)\] (?P<message>.*)$", re.DOTALL)
 IGNORED = (
     re.compile(r"^Aborted with \d+ warnings? in strict mode"),
     re.compile(r"MkDocs 2\.0"),
@@ -66,6 +68,9 @@ def _link_line(page, target: str) -> int:
 def map_message(ctx, level: str, message: str) -> Finding:
     """Turn one MkDocs message into a finding at the right file and line."""
     docs = ctx.rel(ctx.docs_dir)
+    placed = RE_PLACED.match(message)
+    if placed:
+        return Finding(placed["path"], int(placed["line"]), placed["check"], placed["message"].replace("\n", " "))
     first_line = message.splitlines()[0]
     doc = RE_DOC.search(first_line) or RE_PAGE_ERROR.search(first_line)
     if doc:

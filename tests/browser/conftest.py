@@ -1,15 +1,13 @@
-"""Playwright fixtures: a headless Chromium that blocks and records every non-local request."""
+"""Playwright fixtures: a headless Chromium that records every request and blocks non-local ones."""
 
 from __future__ import annotations
 
-import contextlib
 from dataclasses import dataclass, field
 
 import pytest
 from chromium import LAUNCH_ARGS, find_chromium
-from page_probes import DIAGRAM_STATE, OPEN_SHADOW_ROOTS, settle
+from page_probes import DIAGRAMS_SHOWN, settle
 from playwright.sync_api import Browser, Page, sync_playwright
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 
 def pytest_collection_modifyitems(items):
@@ -33,6 +31,7 @@ class Probe:
 
     page: Page
     blocked: list[str] = field(default_factory=list)
+    requested: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
 
     def open(self, url: str) -> Page:
@@ -45,24 +44,9 @@ class Probe:
         settle(self.page)
         return self.page
 
-    def diagram_state(self) -> dict:
-        return self.page.evaluate(DIAGRAM_STATE)
-
-    def wait_for_diagrams(self, expected: int, timeout_ms: int = 15_000) -> dict:
-        """Scroll to the first diagram as a reader would, then wait until every diagram is drawn.
-
-        Mermaid loads only when a diagram nears the screen; the state is returned either way.
-        """
-        self.page.evaluate("() => document.querySelector('pre.mermaid')?.scrollIntoView()")
-        # A timeout is not an error here: the returned state tells the test what went wrong.
-        with contextlib.suppress(PlaywrightTimeout):
-            self.page.wait_for_function(
-                f"(expected) => ({DIAGRAM_STATE})().pending === 0 && ({DIAGRAM_STATE})().drawn === expected",
-                arg=expected,
-                timeout=timeout_ms,
-            )
-        settle(self.page)
-        return self.diagram_state()
+    def diagrams_shown(self) -> dict:
+        """How many diagram figures the page has, and how many of their drawings are laid out."""
+        return self.page.evaluate(DIAGRAMS_SHOWN)
 
 
 @pytest.fixture
@@ -70,10 +54,9 @@ def make_probe(browser):
     """Open pages with every request outside `allowed_prefix` aborted and recorded."""
     contexts = []
 
-    def factory(allowed_prefix: str, color_scheme: str = "light") -> Probe:
-        context = browser.new_context(color_scheme=color_scheme)
+    def factory(allowed_prefix: str, color_scheme: str = "light", **context_options) -> Probe:
+        context = browser.new_context(color_scheme=color_scheme, **context_options)
         contexts.append(context)
-        context.add_init_script(OPEN_SHADOW_ROOTS)
         page = context.new_page()
         probe = Probe(page)
 
@@ -86,6 +69,7 @@ def make_probe(browser):
                 route_request.abort()
 
         context.route("**/*", route)
+        page.on("request", lambda request: probe.requested.append(request.url))
         page.on("console", lambda msg: msg.type == "error" and probe.console_errors.append(msg.text))
         page.on("pageerror", lambda error: probe.console_errors.append(str(error)))
         return probe

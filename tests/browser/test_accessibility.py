@@ -19,7 +19,6 @@ RUN_AXE = """async () => {
 
 def axe_violations(probe, url: str) -> list[dict]:
     page = probe.open(url)
-    probe.wait_for_diagrams(page.locator("pre.mermaid").count())
     page.add_script_tag(path=str(AXE))
     return [v for v in page.evaluate(RUN_AXE) if v["impact"] in BLOCKING_IMPACTS]
 

@@ -42,3 +42,15 @@ def test_messages_map_to_pages_and_lines(tmp_path):
     (tmp_path / "mkdocs.yml").write_text("site_name: t\n")
     found = {(f.path, f.line) for f in build_findings(Context(tmp_path), LOG)}
     assert found == {("docs/a.md", 3), ("docs/orphan.md", 1), ("docs/sub/lost.md", 1), ("docs/c.md", 4)}
+
+
+def test_a_hooks_placed_finding_keeps_its_path_line_and_check(tmp_path):
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\n")
+    log = (
+        "ERROR   -  docs/patterns/fan-out.md:31: [diagram] Mermaid cannot draw it: Parse error on line 4:\n"
+        "    ...topic --> --> nowhere\n"
+        "Aborted with 1 warnings in strict mode!\n"
+    )
+    findings = build_findings(Context(tmp_path), log)
+    assert [(f.path, f.line, f.check) for f in findings] == [("docs/patterns/fan-out.md", 31, "diagram")]
+    assert findings[0].message.startswith("Mermaid cannot draw it: Parse error on line 4")

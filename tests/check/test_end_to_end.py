@@ -98,7 +98,7 @@ def test_planted_problems_are_each_named(tmp_path):
             )
         ),
         "invalid diagram": named(
-            lambda f: f["check"] == "mermaid" and f["path"] == "docs/index.md" and f["line"] == bad_diagram_line
+            lambda f: f["check"] == "diagram" and f["path"] == "docs/index.md" and f["line"] == bad_diagram_line
         ),
         "invalid template": named(
             lambda f: (

@@ -179,7 +179,7 @@ dns.lookup = function (host, ...rest) {
 
 
 def test_default_run_makes_no_network_request(tmp_path):
-    """Every process of a default run (checker, mkdocs, cfn-lint, moto, node) is watched: no request."""
+    """Every process of a default run (checker, mkdocs, cfn-lint, moto) is watched: no request."""
     root = tmp_path / "site"
     docs = root / "docs"
     for folder in ("examples/cloudformation", "examples/boto3", "examples/iam"):
@@ -218,6 +218,5 @@ def test_default_run_makes_no_network_request(tmp_path):
     )
     lines = log.read_text().splitlines()
     assert sum(line.startswith("python-loaded") for line in lines) >= 4  # checker, mkdocs, cfn-lint, moto
-    assert any(line.startswith("node-loaded") for line in lines)  # the Mermaid parser
     requests = [line for line in lines if "loaded" not in line]
     assert requests == []

@@ -40,7 +40,7 @@ def site(tmp_path: Path, page: str) -> Path:
 
 def test_cli_list_and_usage_errors(tmp_path):
     listed = subprocess.run([*CHECK, "--list"], capture_output=True, text=True, check=False)
-    assert listed.returncode == 0 and "mermaid " in listed.stdout and "external-links" in listed.stdout
+    assert listed.returncode == 0 and "mermaid-a11y " in listed.stdout and "external-links" in listed.stdout
     unknown = subprocess.run([*CHECK, "--only", "nope"], capture_output=True, text=True, check=False)
     assert unknown.returncode == 2 and "unknown check id 'nope'" in unknown.stderr
     no_site = subprocess.run([*CHECK, "--root", str(tmp_path)], capture_output=True, text=True, check=False)
@@ -75,7 +75,7 @@ def test_cli_formats_and_exit_codes(tmp_path):
     )
     assert gh.stdout.startswith("::error file=docs/index.md,line=3,title=account-id::")
     clean = subprocess.run(
-        [*CHECK, "--root", str(root), "--skip", "account-id", "--only", "account-id,mermaid"],
+        [*CHECK, "--root", str(root), "--skip", "account-id", "--only", "account-id,mermaid-a11y"],
         capture_output=True,
         text=True,
         check=False,

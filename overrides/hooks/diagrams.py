@@ -1,0 +1,347 @@
+"""Draw every Mermaid diagram at build time: a published page carries its diagrams as inline SVG.
+
+The data flows one way. While MkDocs converts the pages (`on_page_content`), each ```mermaid
+block becomes a placeholder and its source a job; once every page is converted (`on_env`),
+the jobs that the cache does not hold are drawn in one browser (diagram_render.py), and the
+build reports, at the fence's `path:line`, every diagram that Mermaid rejects or that breaks a
+rule of the site (strict mode then fails the build). When the pages are written
+(`on_post_page`) each placeholder becomes its SVG, inside a figure that scrolls sideways when
+the diagram is wider than the column.
+
+mkdocs-mermaid2-plugin keeps its part: it owns the fence and the one Mermaid configuration
+(its `arguments:`), which the drawing here uses; and under `mkdocs serve` nothing is drawn at
+build time, so mermaid2 adds Mermaid to the page and docs/assets/javascripts/diagram-preview.js
+draws the same source with the same configuration in the browser, without a wait for Chromium
+on every save.
+
+Placeholders sit inside an element marked `data-search-exclude`, so diagram labels are not
+indexed by search; the "In words" text under each diagram is.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import os
+import posixpath
+import re
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from diagram_cache import DiagramCache, cache_key
+from diagram_render import (
+    FONT_FAMILY,
+    Drawing,
+    DrawingError,
+    RendererUnavailable,
+    render_batch,
+    renderer_fingerprint,
+)
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from vendor_assets import is_offline_build
+
+log = logging.getLogger("mkdocs.hooks.diagrams")
+
+# scripts/chromium.py finds the browser the tests use too (and `make` installs it): one place.
+sys.path.append(str(Path(__file__).resolve().parents[2] / "scripts"))
+from chromium import LAUNCH_ARGS, find_chromium  # noqa: E402
+
+CACHE_DIR = ".cache/diagrams"
+# The rule of the contributor guide: every label at least MIN_LABEL_PX CSS pixels as shown.
+# A diagram is shown at its natural size, or scaled down to fit the column, but never below
+# MIN_SCALE of it (it scrolls sideways instead), so its smallest label must be drawn at least
+# MIN_LABEL_PX / MIN_SCALE.
+MIN_LABEL_PX = 12
+MIN_SCALE = 0.75
+# An optimised diagram above this is too big to send to a phone inside a page; split it.
+MAX_SVG_BYTES = 64_000
+
+# Where mermaid2 looks for the library (its `javascript:`), and the preview script: served by
+# `mkdocs serve` only, never published.
+PREVIEW_ONLY_FILES = ("assets/vendor/mermaid/mermaid.min.js", "assets/javascripts/diagram-preview.js")
+PREVIEW_SCRIPT = "assets/javascripts/diagram-preview.js"
+VIEWER_SCRIPT = "assets/javascripts/diagrams.js"
+FONT = "assets/vendor/fonts/roboto-latin-400-normal.woff2"  # as vendor_assets.py copies it
+MATERIAL_CONFIG = '<script id="__config"'
+
+FENCE_BLOCK = re.compile(r'<pre class="mermaid"><code>(?P<code>.*?)</code></pre>', re.DOTALL)
+PLACEHOLDER = re.compile(r"<!--diagram:(?P<key>[0-9a-f]{64})-->")
+FENCE_OPENING = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*mermaid\b")
+SVG_TITLE = re.compile(r"<title[^>]*>(?P<title>.*?)</title>", re.DOTALL)
+SVG_ROOT_ROLE = re.compile(r'(<svg\b[^>]*?)\srole="[^"]*"')
+
+
+@dataclass
+class Fence:
+    """Where a diagram's source is: for findings."""
+
+    path: str
+    line: int
+
+
+@dataclass
+class Build:
+    """What this build collected and drew."""
+
+    config: dict = field(default_factory=dict)
+    fingerprint: str = ""
+    sources: dict[str, str] = field(default_factory=dict)  # key -> source
+    fences: dict[str, list[Fence]] = field(default_factory=dict)  # key -> where it appears
+    drawings: dict[str, Drawing] = field(default_factory=dict)
+    drawn_now: int = 0
+
+
+_state = {"command": "build"}
+_build = Build()
+
+
+def fence_lines(markdown: str) -> list[int]:
+    """1-based line of each ```mermaid fence opening in a Markdown file, in order."""
+    return [number for number, line in enumerate(markdown.splitlines(), 1) if FENCE_OPENING.match(line)]
+
+
+def collect(content: str, src_path: str, markdown: str, build: Build) -> str:
+    """Replace each diagram block of a page's HTML by a placeholder, and record its job."""
+    lines = fence_lines(markdown)
+    count = 0
+
+    def placeholder(match: re.Match) -> str:
+        nonlocal count
+        source = html.unescape(match.group("code")).rstrip("\n") + "\n"
+        key = cache_key(source, build.config, build.fingerprint)
+        line = lines[count] if count < len(lines) else 1
+        count += 1
+        build.sources[key] = source
+        build.fences.setdefault(key, []).append(Fence(src_path, line))
+        return f'<div class="diagram" data-search-exclude><!--diagram:{key}--></div>'
+
+    return FENCE_BLOCK.sub(placeholder, content)
+
+
+def problems_of(drawing: Drawing | DrawingError) -> list[str]:
+    """What is wrong with one drawing, as finding messages (empty when nothing is)."""
+    if isinstance(drawing, DrawingError):
+        return [f"Mermaid cannot draw it: {drawing.message}"]
+    problems = []
+    if drawing.min_font_px is not None and drawing.min_font_px * MIN_SCALE < MIN_LABEL_PX:
+        problems.append(
+            f"smallest label is {drawing.min_font_px:g} px: shown at {MIN_SCALE:.0%}, the smallest the site "
+            f"scales a diagram, it would read {drawing.min_font_px * MIN_SCALE:g} px, under {MIN_LABEL_PX} px"
+        )
+    size = len(drawing.svg.encode())
+    if size > MAX_SVG_BYTES:
+        problems.append(
+            f"optimised SVG is {size / 1000:.1f} kB, over the {MAX_SVG_BYTES / 1000:.0f} kB limit "
+            "(MAX_SVG_BYTES): split the diagram"
+        )
+    return problems
+
+
+def mermaid_line_offset(message: str, source: str) -> int:
+    """Mermaid names the line inside the diagram ("Parse error on line 4"), counted after a
+    leading `---` configuration block; 0 when it names none."""
+    match = re.search(r"on line (\d+)", message)
+    if not match:
+        return 0
+    lines = source.splitlines()
+    front_matter = 0
+    if lines and lines[0].strip() == "---":
+        front_matter = next((index + 1 for index in range(1, len(lines)) if lines[index].strip() == "---"), 0)
+    return int(match.group(1)) + front_matter
+
+
+def draw_all(build: Build, cache: DiagramCache, render) -> list[str]:
+    """Fill build.drawings from the cache, drawing the rest with `render`; return findings."""
+    missing = {}
+    for key in build.sources:
+        cached = cache.get(key)
+        if cached is not None:
+            build.drawings[key] = cached
+        else:
+            missing[key] = build.sources[key]
+    drawn = render({render_id(key): source for key, source in missing.items()}) if missing else {}
+    findings = []
+    for key in missing:
+        result = drawn[render_id(key)]
+        problems = problems_of(result)
+        for fence in build.fences[key]:
+            offset = mermaid_line_offset(result.message, build.sources[key]) if isinstance(result, DrawingError) else 0
+            findings += [f"{fence.path}:{fence.line + offset}: [diagram] {problem}" for problem in problems]
+        if not problems:
+            cache.put(key, result)
+            build.drawings[key] = result
+            build.drawn_now += 1
+    return findings
+
+
+def render_id(key: str) -> str:
+    """The id of a diagram's SVG and the prefix of every id inside it: unique to its source."""
+    return f"d{key[:16]}"
+
+
+def figure(drawing: Drawing, key: str, occurrence: int) -> str:
+    """A diagram as a reader gets it: its SVG, shown at natural size or scaled down to the column
+    (never below MIN_SCALE), in a region that scrolls sideways and says so."""
+    svg = drawing.svg
+    if occurrence:  # the same diagram twice on a page: its ids must differ from the first's
+        svg = svg.replace(render_id(key), f"{render_id(key)}-{occurrence}")
+    svg = SVG_ROOT_ROLE.sub(r'\1 role="img"', svg, count=1)
+    if ' role="img"' not in svg[: svg.index(">")]:
+        svg = svg.replace("<svg", '<svg role="img"', 1)
+    title = SVG_TITLE.search(svg)
+    name = html.unescape(title.group("title")).strip() if title else "Diagram"
+    min_width = round(drawing.width * MIN_SCALE)
+    return (
+        f'<figure class="diagram" data-search-exclude style="--diagram-width: {drawing.width:g}px; '
+        f'--diagram-min-width: {min_width}px">'
+        f'<div class="diagram__scroller" role="region" tabindex="0" '
+        f'aria-label="Diagram: {html.escape(name)}">{svg}</div></figure>'
+    )
+
+
+def fill(output: str, build: Build) -> str:
+    """Replace each placeholder of a written page with its figure."""
+    seen: dict[str, int] = {}
+
+    def replace(match: re.Match) -> str:
+        key = match.group("key")
+        occurrence = seen.get(key, 0)
+        seen[key] = occurrence + 1
+        if key not in build.drawings:  # its finding is in the build log, which fails in strict mode
+            return '<p class="diagram-error">This diagram could not be drawn; the build log says why.</p>'
+        return figure(build.drawings[key], key, occurrence)
+
+    output = re.sub(r'<div class="diagram" data-search-exclude>(<!--diagram:[0-9a-f]{64}-->)</div>', r"\1", output)
+    return PLACEHOLDER.sub(replace, output)
+
+
+def relative_to(page_url: str, path: str) -> str:
+    return posixpath.relpath(path, posixpath.dirname(page_url) or ".")
+
+
+def script_tag(page_url: str, script: str, *, defer: bool) -> str:
+    return f'<script src="{relative_to(page_url, script)}"{" defer" if defer else ""}></script>'
+
+
+def font_preload(page_url: str) -> str:
+    """Ask for the diagram font with the page's first requests, so labels show with the first
+    paint (a browser would otherwise ask for it only once it lays out a label)."""
+    return f'<link rel="preload" href="{relative_to(page_url, FONT)}" as="font" type="font/woff2" crossorigin>'
+
+
+def unquotable_values(arguments, where: str = "arguments") -> list[str]:
+    """Strings of the Mermaid configuration that mermaid2 cannot write into the preview page:
+    it wraps each in double quotes without escaping, so a `"` or a `\\` breaks the script."""
+    if isinstance(arguments, dict):
+        items = [(f"{where}.{key}", value) for key, value in arguments.items()]
+    elif isinstance(arguments, list):
+        items = [(f"{where}[{index}]", value) for index, value in enumerate(arguments)]
+    else:
+        items = []
+    if items:
+        return [found for place, value in items for found in unquotable_values(value, place)]
+    if isinstance(arguments, str) and ('"' in arguments or "\\" in arguments):
+        return [where]
+    return []
+
+
+def is_static() -> bool:
+    """Draw at build time for everything published; `mkdocs serve` previews in the browser."""
+    return _state["command"] != "serve"
+
+
+# ----- MkDocs events -----------------------------------------------------------------------------
+
+
+def on_startup(command, dirty):
+    _state["command"] = command
+
+
+def on_config(config):
+    global _build
+    mermaid2 = config.plugins.get("mermaid2")
+    if mermaid2 is None:
+        raise PluginError("diagrams.py needs mkdocs-mermaid2-plugin: its `arguments:` configure Mermaid")
+    unquotable = unquotable_values(mermaid2.config["arguments"])
+    if unquotable:
+        raise PluginError(
+            "mkdocs.yml: mermaid2 `arguments:` must not hold a double quote or a backslash (mermaid2 "
+            f"writes them into the preview page unescaped): {', '.join(unquotable)}; use single quotes"
+        )
+    if FONT_FAMILY not in str(mermaid2.config["arguments"].get("fontFamily", "")):
+        raise PluginError(
+            f"mkdocs.yml: mermaid2 `arguments: fontFamily` must name '{FONT_FAMILY}', the font the site "
+            "serves and measures labels with"
+        )
+    try:
+        _build = Build(config=dict(mermaid2.config["arguments"]), fingerprint=renderer_fingerprint())
+    except RendererUnavailable as error:
+        raise PluginError(f"Diagrams cannot be drawn: {error}") from error
+    return config
+
+
+def on_files(files, config):
+    if is_static():
+        for path in PREVIEW_ONLY_FILES:
+            file = files.get_file_from_path(path)
+            if file is not None:
+                files.remove(file)
+    return files
+
+
+def on_page_content(content, page, config, files):
+    if not is_static():
+        return content
+    source = Path(page.file.abs_src_path)
+    # Findings name the file as a contributor finds it: from the repository root (docs/...).
+    where = os.path.relpath(source, Path(config.config_file_path).parent)
+    return collect(content, where, source.read_text(encoding="utf-8"), _build)
+
+
+def on_env(env, config, files):
+    if not is_static() or not _build.sources:
+        return env
+    cache = DiagramCache(Path(config.config_file_path).parent / CACHE_DIR)
+
+    def render(jobs):
+        return render_batch(jobs, _build.config, executable=find_chromium(), launch_args=LAUNCH_ARGS)
+
+    started = time.monotonic()
+    try:
+        findings = draw_all(_build, cache, render)
+    except RendererUnavailable as error:
+        raise PluginError(f"Diagrams cannot be drawn: {error}") from error
+    # Logged, not raised: the build goes on, so that MkDocs still reports every broken link and
+    # anchor, and strict mode stops it at the end with all of them.
+    for finding in findings:
+        log.error(finding)
+    # One line that `make bench` reads for the time diagrams cost a cold and a warm build.
+    log.info(
+        "Diagrams: %d on the site, %d drawn now, %d from the cache, in %.2f s",
+        len(_build.sources),
+        _build.drawn_now,
+        len(_build.sources) - _build.drawn_now,
+        time.monotonic() - started,
+    )
+    return env
+
+
+# Before mermaid2 (priority 0) and its skeleton hook (10): a page whose diagrams are drawn
+# gives mermaid2 nothing to add. Under `mkdocs serve`, the preview script goes before
+# Material's bundle, so that Material finds no diagram to draw in its own way.
+@event_priority(20)
+def on_post_page(output, page, config):
+    if is_static():
+        if "<!--diagram:" not in output:
+            return output
+        output = fill(output, _build)
+        if not is_offline_build(config):  # from disk the font is at hand; a preload would only warn
+            output = output.replace("</head>", font_preload(page.url) + "</head>", 1)
+        return output.replace("</body>", script_tag(page.url, VIEWER_SCRIPT, defer=True) + "</body>", 1)
+    if '<pre class="mermaid">' not in output or MATERIAL_CONFIG not in output:
+        return output
+    at = output.index(MATERIAL_CONFIG)
+    return output[:at] + script_tag(page.url, PREVIEW_SCRIPT, defer=False) + "\n" + output[at:]
