@@ -53,6 +53,7 @@ CHECK_MODULES: tuple[str, ...] = (
     "iam",
     "appspec",
     "buildspec",
+    "api_payloads",
     "data_formats",
     "fences",
     "pages",
