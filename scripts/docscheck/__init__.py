@@ -54,6 +54,7 @@ CHECK_MODULES: tuple[str, ...] = (
     "appspec",
     "buildspec",
     "api_payloads",
+    "ecr_lifecycle",
     "data_formats",
     "fences",
     "pages",

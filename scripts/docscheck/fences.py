@@ -50,11 +50,12 @@ EXPLICIT_KINDS = {
     "appspec-lambda": "appspec",
     "appspec-ecs": "appspec",
     "buildspec": "buildspec",
+    "ecr-lifecycle": "ecr-lifecycle",
     "python": "python",
     "bash": "bash",
     "text": "display",
 }
-DATA_KINDS = frozenset({"yaml", "json", "cloudformation", "iam", "appspec", "buildspec", "api"})
+DATA_KINDS = frozenset({"yaml", "json", "cloudformation", "iam", "appspec", "buildspec", "api", "ecr-lifecycle"})
 # docs/examples/<folder>/ -> {suffix: kind}
 EXAMPLE_KINDS = {
     "cloudformation": {".yaml": "cloudformation", ".yml": "cloudformation", ".json": "cloudformation"},
@@ -62,7 +63,7 @@ EXAMPLE_KINDS = {
     "appspec": {".yml": "appspec", ".yaml": "appspec", ".json": "appspec"},
     "buildspec": {".yml": "buildspec", ".yaml": "buildspec"},
     "codepipeline": {".json": "json", ".yaml": "yaml", ".yml": "yaml"},
-    "ecr": {".json": "json"},
+    "ecr": {".json": "ecr-lifecycle"},
     "boto3": {".py": "python"},
     "cli": {".sh": "bash"},
 }
