@@ -55,6 +55,7 @@ CHECK_MODULES: tuple[str, ...] = (
     "buildspec",
     "api_payloads",
     "ecr_lifecycle",
+    "github_workflows",
     "data_formats",
     "fences",
     "pages",

@@ -51,11 +51,14 @@ EXPLICIT_KINDS = {
     "appspec-ecs": "appspec",
     "buildspec": "buildspec",
     "ecr-lifecycle": "ecr-lifecycle",
+    "github-workflow": "github-workflow",
     "python": "python",
     "bash": "bash",
     "text": "display",
 }
-DATA_KINDS = frozenset({"yaml", "json", "cloudformation", "iam", "appspec", "buildspec", "api", "ecr-lifecycle"})
+DATA_KINDS = frozenset(
+    {"yaml", "json", "cloudformation", "iam", "appspec", "buildspec", "api", "ecr-lifecycle", "github-workflow"}
+)
 # docs/examples/<folder>/ -> {suffix: kind}
 EXAMPLE_KINDS = {
     "cloudformation": {".yaml": "cloudformation", ".yml": "cloudformation", ".json": "cloudformation"},
