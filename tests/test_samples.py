@@ -119,9 +119,9 @@ def test_run_leaves_other_resources_unchanged_and_deletes_its_own(sample):
 
     received = sample["run_demo"](REGION, RUN_ID)
 
-    assert {name: sorted(json.loads(sample["body_of"](b))["type"] for b in bodies) for name, bodies in received.items()} == {
-        sample["queue_name"](RUN_ID, role): sorted(types) for role, types in sample["EXPECTED"].items()
-    }
+    assert {
+        name: sorted(json.loads(sample["body_of"](b))["type"] for b in bodies) for name, bodies in received.items()
+    } == {sample["queue_name"](RUN_ID, role): sorted(types) for role, types in sample["EXPECTED"].items()}
     after = snapshot(sns, sqs)
     assert after == before  # theirs unchanged (policies, attributes, subscriptions, messages); ours gone
 
