@@ -63,6 +63,7 @@ EXAMPLE_KINDS = {
     "buildspec": {".yml": "buildspec", ".yaml": "buildspec"},
     "codepipeline": {".json": "json", ".yaml": "yaml", ".yml": "yaml"},
     "ecr": {".json": "json"},
+    "ecs": {".json": "json"},
     "boto3": {".py": "python"},
     "cli": {".sh": "bash"},
 }
