@@ -53,6 +53,7 @@ CHECK_MODULES: tuple[str, ...] = (
     "iam",
     "appspec",
     "buildspec",
+    "state_machine",
     "data_formats",
     "fences",
     "pages",

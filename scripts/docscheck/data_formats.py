@@ -179,7 +179,7 @@ def locate(node, path, *, ignore_case: bool = False) -> int:
     return line
 
 
-DATA_KIND_SET = frozenset({"yaml", "json", "cloudformation", "iam", "appspec", "buildspec"})
+DATA_KIND_SET = frozenset({"yaml", "json", "cloudformation", "iam", "appspec", "buildspec", "state-machine"})
 
 
 @check("data-format", "YAML (with CloudFormation tags) and JSON samples parse, with no duplicate keys")

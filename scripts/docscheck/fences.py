@@ -49,12 +49,13 @@ EXPLICIT_KINDS = {
     "appspec-ec2": "appspec",
     "appspec-lambda": "appspec",
     "appspec-ecs": "appspec",
+    "state-machine": "state-machine",
     "buildspec": "buildspec",
     "python": "python",
     "bash": "bash",
     "text": "display",
 }
-DATA_KINDS = frozenset({"yaml", "json", "cloudformation", "iam", "appspec", "buildspec"})
+DATA_KINDS = frozenset({"yaml", "json", "cloudformation", "iam", "appspec", "buildspec", "state-machine"})
 # docs/examples/<folder>/ -> {suffix: kind}
 EXAMPLE_KINDS = {
     "cloudformation": {".yaml": "cloudformation", ".yml": "cloudformation", ".json": "cloudformation"},
@@ -64,6 +65,7 @@ EXAMPLE_KINDS = {
     "codepipeline": {".json": "json", ".yaml": "yaml", ".yml": "yaml"},
     "ecr": {".json": "json"},
     "ecs": {".json": "json"},
+    "stepfunctions": {".json": "state-machine"},
     "boto3": {".py": "python"},
     "cli": {".sh": "bash"},
 }
