@@ -56,6 +56,7 @@ CHECK_MODULES: tuple[str, ...] = (
     "api_payloads",
     "ecr_lifecycle",
     "github_workflows",
+    "state_machine",
     "data_formats",
     "fences",
     "pages",

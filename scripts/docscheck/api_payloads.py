@@ -49,6 +49,8 @@ class ApiInput:
 # Folder under docs/examples/ -> the input its JSON and YAML files are.
 API_INPUTS: dict[str, ApiInput] = {
     "codepipeline/": ApiInput("codepipeline", "CreatePipeline"),
+    # `aws ecs register-task-definition --cli-input-json` files (CodePipeline's taskdef.json).
+    "ecs/": ApiInput("ecs", "RegisterTaskDefinition"),
 }
 RE_NAME_PART = re.compile(r"\.([^.\[\s]+)|\[(\d+)\]")
 

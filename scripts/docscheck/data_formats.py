@@ -180,7 +180,18 @@ def locate(node, path, *, ignore_case: bool = False) -> int:
 
 
 DATA_KIND_SET = frozenset(
-    {"yaml", "json", "cloudformation", "iam", "appspec", "buildspec", "api", "ecr-lifecycle", "github-workflow"}
+    {
+        "yaml",
+        "json",
+        "cloudformation",
+        "iam",
+        "appspec",
+        "buildspec",
+        "api",
+        "ecr-lifecycle",
+        "github-workflow",
+        "state-machine",
+    }
 )
 
 

@@ -49,6 +49,7 @@ EXPLICIT_KINDS = {
     "appspec-ec2": "appspec",
     "appspec-lambda": "appspec",
     "appspec-ecs": "appspec",
+    "state-machine": "state-machine",
     "buildspec": "buildspec",
     "ecr-lifecycle": "ecr-lifecycle",
     "github-workflow": "github-workflow",
@@ -57,7 +58,18 @@ EXPLICIT_KINDS = {
     "text": "display",
 }
 DATA_KINDS = frozenset(
-    {"yaml", "json", "cloudformation", "iam", "appspec", "buildspec", "api", "ecr-lifecycle", "github-workflow"}
+    {
+        "yaml",
+        "json",
+        "cloudformation",
+        "iam",
+        "appspec",
+        "buildspec",
+        "api",
+        "ecr-lifecycle",
+        "github-workflow",
+        "state-machine",
+    }
 )
 # docs/examples/<folder>/ -> {suffix: kind}
 EXAMPLE_KINDS = {
@@ -67,6 +79,8 @@ EXAMPLE_KINDS = {
     "buildspec": {".yml": "buildspec", ".yaml": "buildspec"},
     "codepipeline": {".json": "json", ".yaml": "yaml", ".yml": "yaml"},
     "ecr": {".json": "ecr-lifecycle"},
+    "ecs": {".json": "json"},
+    "stepfunctions": {".json": "state-machine"},
     "boto3": {".py": "python"},
     "cli": {".sh": "bash"},
 }
