@@ -179,7 +179,20 @@ def locate(node, path, *, ignore_case: bool = False) -> int:
     return line
 
 
-DATA_KIND_SET = frozenset({"yaml", "json", "cloudformation", "iam", "appspec", "buildspec"})
+DATA_KIND_SET = frozenset(
+    {
+        "yaml",
+        "json",
+        "cloudformation",
+        "iam",
+        "appspec",
+        "buildspec",
+        "api",
+        "ecr-lifecycle",
+        "github-workflow",
+        "state-machine",
+    }
+)
 
 
 @check("data-format", "YAML (with CloudFormation tags) and JSON samples parse, with no duplicate keys")

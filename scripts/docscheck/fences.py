@@ -49,12 +49,28 @@ EXPLICIT_KINDS = {
     "appspec-ec2": "appspec",
     "appspec-lambda": "appspec",
     "appspec-ecs": "appspec",
+    "state-machine": "state-machine",
     "buildspec": "buildspec",
+    "ecr-lifecycle": "ecr-lifecycle",
+    "github-workflow": "github-workflow",
     "python": "python",
     "bash": "bash",
     "text": "display",
 }
-DATA_KINDS = frozenset({"yaml", "json", "cloudformation", "iam", "appspec", "buildspec"})
+DATA_KINDS = frozenset(
+    {
+        "yaml",
+        "json",
+        "cloudformation",
+        "iam",
+        "appspec",
+        "buildspec",
+        "api",
+        "ecr-lifecycle",
+        "github-workflow",
+        "state-machine",
+    }
+)
 # docs/examples/<folder>/ -> {suffix: kind}
 EXAMPLE_KINDS = {
     "cloudformation": {".yaml": "cloudformation", ".yml": "cloudformation", ".json": "cloudformation"},
@@ -62,7 +78,9 @@ EXAMPLE_KINDS = {
     "appspec": {".yml": "appspec", ".yaml": "appspec", ".json": "appspec"},
     "buildspec": {".yml": "buildspec", ".yaml": "buildspec"},
     "codepipeline": {".json": "json", ".yaml": "yaml", ".yml": "yaml"},
-    "ecr": {".json": "json"},
+    "ecr": {".json": "ecr-lifecycle"},
+    "ecs": {".json": "json"},
+    "stepfunctions": {".json": "state-machine"},
     "boto3": {".py": "python"},
     "cli": {".sh": "bash"},
 }
@@ -135,9 +153,18 @@ def decide_fence(fence: Fence) -> FenceDecision:
             if not reason:
                 return FenceDecision("skip", 'a skipped fence needs a reason: data-check="skip: <why>"', explicit)
             return FenceDecision("skip", explicit=explicit)
+        if explicit.split(":", 1)[0].strip() == "api":
+            # The input of an AWS API call: "api: <service> <Operation> [<Member>]" (api_payloads.py).
+            if include_only:
+                return FenceDecision("include", explicit=explicit, includes=includes)
+            return FenceDecision("api", explicit=explicit, includes=includes)
         if explicit not in EXPLICIT_KINDS:
             known = ", ".join(sorted(EXPLICIT_KINDS))
-            return FenceDecision("unknown", f"unknown data-check value {explicit!r} (known: {known}, skip: <reason>)")
+            return FenceDecision(
+                "unknown",
+                f"unknown data-check value {explicit!r} "
+                f"(known: {known}, api: <service> <Operation> [<Member>], skip: <reason>)",
+            )
         if include_only:
             return FenceDecision("include", explicit=explicit, includes=includes)
         return FenceDecision(EXPLICIT_KINDS[explicit], explicit=explicit, includes=includes)

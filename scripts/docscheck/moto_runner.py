@@ -4,7 +4,9 @@ Executed as a script by python_code.py (it does not import docscheck). Each samp
 ``__main__`` inside a fresh ``mock_aws()``, with fake credentials and every non-loopback
 connection and DNS lookup refused, so a sample that would reach AWS fails instead. Samples with
 an observable outcome to assert (see ``OUTCOMES``) are then imported and their demo function
-called; the assertion's problems are reported like failures.
+called; the assertion's problems are reported like failures. Every sample that passed then runs
+twice more: once to learn the names of the topics and queues it creates, and once in an account
+that already holds a topic and a queue of each of those names, which must come through unchanged.
 """
 
 from __future__ import annotations
@@ -197,6 +199,113 @@ def assert_fan_out(namespace: dict) -> list[str]:
 OUTCOMES = {"fan_out.py": assert_fan_out}
 
 
+# ----- a reader's own resources ----------------------------------------------------------------
+# CreateTopic returns an existing topic of the same name, and CreateQueue an existing queue when
+# the attributes given do not differ. A sample that creates resources with fixed names therefore
+# adopts a reader's topic or queue of that name, changes it, and deletes it when it cleans up.
+# So each sample runs a second time in an account that already holds a topic and a queue of every
+# name its first run created (each with a policy, attributes and a message of its own), and those
+# must come through unchanged.
+def created_names() -> tuple[list[str], list[str]]:
+    topics = [str(p.get("Name")) for p in RECORDER.params("sns", "CreateTopic") if p.get("Name")]
+    queues = [str(p.get("QueueName")) for p in RECORDER.params("sqs", "CreateQueue") if p.get("QueueName")]
+    return list(dict.fromkeys(topics)), list(dict.fromkeys(queues))
+
+
+def plant_readers_resources(topics: list[str], queues: list[str]) -> None:
+    import boto3
+
+    sns = boto3.client("sns", region_name="us-east-1")
+    sqs = boto3.client("sqs", region_name="us-east-1")
+    for name in topics:
+        attributes = {"DisplayName": "a reader's topic"}
+        if name.endswith(".fifo"):
+            attributes["FifoTopic"] = "true"
+        sns.create_topic(Name=name, Attributes=attributes)
+    for name in queues:
+        attributes = {"VisibilityTimeout": "77"}
+        if name.endswith(".fifo"):
+            attributes["FifoQueue"] = "true"
+        url = sqs.create_queue(QueueName=name, Attributes=attributes)["QueueUrl"]
+        arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+        policy = {
+            "Version": "2012-10-17",
+            "Statement": [
+                {
+                    "Sid": "ReadersOwnStatement",
+                    "Effect": "Allow",
+                    "Principal": {"AWS": "arn:aws:iam::123456789012:root"},
+                    "Action": "sqs:SendMessage",
+                    "Resource": arn,
+                }
+            ],
+        }
+        sqs.set_queue_attributes(QueueUrl=url, Attributes={"Policy": json.dumps(policy)})
+        extra = {"MessageGroupId": "reader"} if name.endswith(".fifo") else {}
+        sqs.send_message(QueueUrl=url, MessageBody="a reader's message", **extra)
+
+
+def account_state() -> dict[str, object]:
+    """Every topic and queue with its attributes and subscriptions (topics) or messages (queues)."""
+    import boto3
+
+    sns = boto3.client("sns", region_name="us-east-1")
+    sqs = boto3.client("sqs", region_name="us-east-1")
+    state: dict[str, object] = {}
+    for page in sns.get_paginator("list_topics").paginate():
+        for topic in page["Topics"]:
+            arn = topic["TopicArn"]
+            subscriptions = sns.list_subscriptions_by_topic(TopicArn=arn)["Subscriptions"]
+            state[f"topic {arn.rsplit(':', 1)[-1]!r}"] = {
+                "attributes": sns.get_topic_attributes(TopicArn=arn)["Attributes"],
+                "subscriptions": sorted(s["Endpoint"] for s in subscriptions),
+            }
+    for url in sqs.list_queues().get("QueueUrls", []):
+        state[f"queue {url.rsplit('/', 1)[-1]!r}"] = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["All"])[
+            "Attributes"
+        ]
+    return state
+
+
+def assert_leaves_readers_resources_alone(path: str, output: io.StringIO) -> list[str]:
+    """Run the sample twice: the second run must leave alone what has the first run's names."""
+    from moto import mock_aws
+
+    with mock_aws(), contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
+        RECORDER.calls.clear()
+        with contextlib.suppress(SystemExit):  # this run already passed above; it only records names
+            runpy.run_path(path, run_name="__main__")
+    topics, queues = created_names()
+    if not topics and not queues:
+        return []
+    with mock_aws(), contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
+        plant_readers_resources(topics, queues)
+        before = account_state()
+        problem = ""
+        try:
+            runpy.run_path(path, run_name="__main__")
+        except SystemExit as error:
+            if error.code not in (None, 0):
+                problem = f"exits with status {error.code}"
+        except Exception as error:  # noqa: BLE001 - any failure of the second run is the finding
+            problem = f"raises {type(error).__name__}"
+        after = account_state()
+    changed = [key for key, value in before.items() if after.get(key) != value]
+    if changed:
+        return [
+            f"changed or deleted {', '.join(changed)}, which existed before it ran: CreateTopic and "
+            "CreateQueue return an existing topic or queue of the same name, so give every run names "
+            "of its own and touch only what it created"
+        ]
+    if problem:
+        names = ", ".join([*topics, *queues])
+        return [
+            f"{problem} when a topic or queue named like its previous run's ({names}) exists: "
+            "give every run names of its own"
+        ]
+    return []
+
+
 def run_sample(path: str) -> dict:
     from moto import mock_aws
 
@@ -232,6 +341,20 @@ def run_sample(path: str) -> dict:
                 ok=False,
                 line=failure_line(path, error),
                 message=f"outcome check raised {type(error).__name__}: {error}",
+            )
+        finally:
+            signal.alarm(0)
+    if result["ok"]:
+        signal.alarm(SECONDS_PER_SAMPLE * 2)
+        try:
+            problems = assert_leaves_readers_resources_alone(path, output)
+            if problems:
+                result.update(ok=False, message="; ".join(problems))
+        except BaseException as error:  # noqa: BLE001
+            result.update(
+                ok=False,
+                line=failure_line(path, error),
+                message=f"re-run beside existing resources raised {type(error).__name__}: {error}",
             )
         finally:
             signal.alarm(0)

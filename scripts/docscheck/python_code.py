@@ -92,7 +92,8 @@ def boto3_samples(ctx) -> list[Sample]:
 
 @check(
     "python-run",
-    "boto3 samples run against moto (no network, fake credentials) and fan_out.py delivers to every queue",
+    "boto3 samples run against moto (no network, fake credentials), leave a reader's same-named topics and "
+    "queues alone, and fan_out.py delivers to every queue",
     slow=True,
 )
 def check_python_run(ctx):

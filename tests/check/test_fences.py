@@ -32,6 +32,7 @@ def fence(text: str):
         ("```mermaid\nflowchart LR\n```\n", "mermaid"),
         ('``` { .json data-check="iam-trust" }\n{}\n```\n', "iam"),
         ('``` { .yaml data-check="skip: excerpt" }\n...\n```\n', "skip"),
+        ('``` { .json data-check="api: elbv2 ModifyListener DefaultActions" }\n[]\n```\n', "api"),
         ('```yaml\n--8<-- "examples/x.yaml:part"\n```\n', "include"),
         ("```hcl\nx {}\n```\n", "unknown"),
         ("```\nx\n```\n", "unknown"),
