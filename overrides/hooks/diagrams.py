@@ -23,7 +23,6 @@ from __future__ import annotations
 import html
 import logging
 import os
-import posixpath
 import re
 import sys
 import time
@@ -31,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from diagram_cache import DiagramCache, cache_key
+from diagram_markup import MIN_SCALE, fill, font_preload, placeholder, render_id, script_tag
 from diagram_render import (
     FONT_FAMILY,
     Drawing,
@@ -55,7 +55,6 @@ CACHE_DIR = ".cache/diagrams"
 # MIN_SCALE of it (it scrolls sideways instead), so its smallest label must be drawn at least
 # MIN_LABEL_PX / MIN_SCALE.
 MIN_LABEL_PX = 12
-MIN_SCALE = 0.75
 # An optimised diagram above this is too big to send to a phone inside a page; split it.
 MAX_SVG_BYTES = 64_000
 
@@ -64,14 +63,10 @@ MAX_SVG_BYTES = 64_000
 PREVIEW_ONLY_FILES = ("assets/vendor/mermaid/mermaid.min.js", "assets/javascripts/diagram-preview.js")
 PREVIEW_SCRIPT = "assets/javascripts/diagram-preview.js"
 VIEWER_SCRIPT = "assets/javascripts/diagrams.js"
-FONT = "assets/vendor/fonts/roboto-latin-400-normal.woff2"  # as vendor_assets.py copies it
 MATERIAL_CONFIG = '<script id="__config"'
 
 FENCE_BLOCK = re.compile(r'<pre class="mermaid"><code>(?P<code>.*?)</code></pre>', re.DOTALL)
-PLACEHOLDER = re.compile(r"<!--diagram:(?P<key>[0-9a-f]{64})-->")
 FENCE_OPENING = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*mermaid\b")
-SVG_TITLE = re.compile(r"<title[^>]*>(?P<title>.*?)</title>", re.DOTALL)
-SVG_ROOT_ROLE = re.compile(r'(<svg\b[^>]*?)\srole="[^"]*"')
 
 
 @dataclass
@@ -108,7 +103,7 @@ def collect(content: str, src_path: str, markdown: str, build: Build) -> str:
     lines = fence_lines(markdown)
     count = 0
 
-    def placeholder(match: re.Match) -> str:
+    def job(match: re.Match) -> str:
         nonlocal count
         source = html.unescape(match.group("code")).rstrip("\n") + "\n"
         key = cache_key(source, build.config, build.fingerprint)
@@ -116,9 +111,9 @@ def collect(content: str, src_path: str, markdown: str, build: Build) -> str:
         count += 1
         build.sources[key] = source
         build.fences.setdefault(key, []).append(Fence(src_path, line))
-        return f'<div class="diagram" data-search-exclude><!--diagram:{key}--></div>'
+        return placeholder(key)
 
-    return FENCE_BLOCK.sub(placeholder, content)
+    return FENCE_BLOCK.sub(job, content)
 
 
 def problems_of(drawing: Drawing | DrawingError) -> list[str]:
@@ -175,61 +170,6 @@ def draw_all(build: Build, cache: DiagramCache, render) -> list[str]:
             build.drawings[key] = result
             build.drawn_now += 1
     return findings
-
-
-def render_id(key: str) -> str:
-    """The id of a diagram's SVG and the prefix of every id inside it: unique to its source."""
-    return f"d{key[:16]}"
-
-
-def figure(drawing: Drawing, key: str, occurrence: int) -> str:
-    """A diagram as a reader gets it: its SVG, shown at natural size or scaled down to the column
-    (never below MIN_SCALE), in a region that scrolls sideways and says so."""
-    svg = drawing.svg
-    if occurrence:  # the same diagram twice on a page: its ids must differ from the first's
-        svg = svg.replace(render_id(key), f"{render_id(key)}-{occurrence}")
-    svg = SVG_ROOT_ROLE.sub(r'\1 role="img"', svg, count=1)
-    if ' role="img"' not in svg[: svg.index(">")]:
-        svg = svg.replace("<svg", '<svg role="img"', 1)
-    title = SVG_TITLE.search(svg)
-    name = html.unescape(title.group("title")).strip() if title else "Diagram"
-    min_width = round(drawing.width * MIN_SCALE)
-    return (
-        f'<figure class="diagram" data-search-exclude style="--diagram-width: {drawing.width:g}px; '
-        f'--diagram-min-width: {min_width}px">'
-        f'<div class="diagram__scroller" role="region" tabindex="0" '
-        f'aria-label="Diagram: {html.escape(name)}">{svg}</div></figure>'
-    )
-
-
-def fill(output: str, build: Build) -> str:
-    """Replace each placeholder of a written page with its figure."""
-    seen: dict[str, int] = {}
-
-    def replace(match: re.Match) -> str:
-        key = match.group("key")
-        occurrence = seen.get(key, 0)
-        seen[key] = occurrence + 1
-        if key not in build.drawings:  # its finding is in the build log, which fails in strict mode
-            return '<p class="diagram-error">This diagram could not be drawn; the build log says why.</p>'
-        return figure(build.drawings[key], key, occurrence)
-
-    output = re.sub(r'<div class="diagram" data-search-exclude>(<!--diagram:[0-9a-f]{64}-->)</div>', r"\1", output)
-    return PLACEHOLDER.sub(replace, output)
-
-
-def relative_to(page_url: str, path: str) -> str:
-    return posixpath.relpath(path, posixpath.dirname(page_url) or ".")
-
-
-def script_tag(page_url: str, script: str, *, defer: bool) -> str:
-    return f'<script src="{relative_to(page_url, script)}"{" defer" if defer else ""}></script>'
-
-
-def font_preload(page_url: str) -> str:
-    """Ask for the diagram font with the page's first requests, so labels show with the first
-    paint (a browser would otherwise ask for it only once it lays out a label)."""
-    return f'<link rel="preload" href="{relative_to(page_url, FONT)}" as="font" type="font/woff2" crossorigin>'
 
 
 def unquotable_values(arguments, where: str = "arguments") -> list[str]:
@@ -337,7 +277,7 @@ def on_post_page(output, page, config):
     if is_static():
         if "<!--diagram:" not in output:
             return output
-        output = fill(output, _build)
+        output = fill(output, _build.drawings)
         if not is_offline_build(config):  # from disk the font is at hand; a preload would only warn
             output = output.replace("</head>", font_preload(page.url) + "</head>", 1)
         return output.replace("</body>", script_tag(page.url, VIEWER_SCRIPT, defer=True) + "</body>", 1)

@@ -10,7 +10,7 @@
  */
 (function () {
   "use strict";
-  var MIN_SCALE = 0.75; // as MIN_SCALE in overrides/hooks/diagrams.py
+  var MIN_SCALE = 0.75; // as MIN_SCALE in overrides/hooks/diagram_markup.py
   var blocks = Array.prototype.slice.call(document.querySelectorAll("pre.mermaid"));
   blocks.forEach(function (block) {
     block.classList.replace("mermaid", "diagram-source");
