@@ -16,6 +16,7 @@ from diagrams import (
     collect,
     draw_all,
     fence_lines,
+    font_findings,
     unquotable_values,
 )
 
@@ -182,3 +183,11 @@ def test_the_same_diagram_twice_on_a_page_gets_ids_of_its_own():
 def test_configuration_strings_that_would_break_the_preview_script_are_named():
     arguments = {"fontFamily": "'Diagram Roboto', sans-serif", "themeCSS": 'text { font: "x" }', "a": [{"b": "c\\d"}]}
     assert unquotable_values(arguments) == ["arguments.themeCSS", "arguments.a[0].b"]
+
+
+def test_a_character_missing_from_the_diagram_font_is_reported_at_its_line():
+    build = collected(sources=("flowchart LR\n a-->b\n", "flowchart LR\n  c[Café] --> d\n"))
+    assert font_findings(build) == [
+        "docs/p.md:14: [diagram] character 'é' (U+00E9) is not in the diagram font: write it in ASCII, "
+        "or add it to DIAGRAM_CHARACTERS in overrides/hooks/diagram_font.py"
+    ]

@@ -16,7 +16,6 @@ from diagram_render import Drawing
 
 # A diagram is shown at natural size or scaled to the column, never below this share of it.
 MIN_SCALE = 0.75
-FONT = "assets/vendor/fonts/roboto-latin-400-normal.woff2"  # as vendor_assets.py copies it
 PLACEHOLDER = re.compile(r"<!--diagram:(?P<key>[0-9a-f]{64})-->")
 SVG_TITLE = re.compile(r"<title[^>]*>(?P<title>.*?)</title>", re.DOTALL)
 SVG_ROOT_ROLE = re.compile(r'(<svg\b[^>]*?)\srole="[^"]*"')
@@ -74,9 +73,3 @@ def relative_to(page_url: str, path: str) -> str:
 
 def script_tag(page_url: str, script: str, *, defer: bool) -> str:
     return f'<script src="{relative_to(page_url, script)}"{" defer" if defer else ""}></script>'
-
-
-def font_preload(page_url: str) -> str:
-    """Ask for the diagram font with the page's first requests, so labels show with the first
-    paint (a browser would otherwise ask for it only once it lays out a label)."""
-    return f'<link rel="preload" href="{relative_to(page_url, FONT)}" as="font" type="font/woff2" crossorigin>'

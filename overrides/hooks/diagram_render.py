@@ -22,7 +22,7 @@ NODE_MODULES = Path(__file__).resolve().parents[2] / "node_modules"
 MERMAID_JS = NODE_MODULES / "mermaid" / "dist" / "mermaid.min.js"
 SVGO_JS = NODE_MODULES / "svgo" / "dist" / "svgo.browser.js"
 FONT_FILE = NODE_MODULES / "@fontsource" / "roboto" / "files" / "roboto-latin-400-normal.woff2"
-# The family name the diagrams ask for; the site defines it with the same file (diagram_assets).
+# The family name the diagrams ask for; pages define it with the same font (diagram_font.py).
 FONT_FAMILY = "Diagram Roboto"
 
 ORIGIN = "http://diagram-renderer.invalid"
@@ -108,7 +108,6 @@ ROUTES = {
     "/": (RENDER_PAGE.encode(), "text/html"),
     "/mermaid.min.js": (MERMAID_JS, "text/javascript"),
     "/svgo.js": (SVGO_JS, "text/javascript"),
-    "/font.woff2": (FONT_FILE, "font/woff2"),
 }
 
 
@@ -130,19 +129,23 @@ def render_batch(
     executable: str | None = None,
     launch_args: list[str] | None = None,
     browser=None,
+    font: bytes | None = None,
     keep_raw: bool = False,
 ) -> dict:
     """Draw every diagram of `jobs` (render id -> Mermaid source) in one browser page.
 
     Starts Chromium (`executable`, `launch_args`) for the batch, or uses a Playwright `browser`
-    the caller already has. Returns render id -> Drawing or DrawingError. Ids must be valid XML
-    ids; they become the id of each SVG and the prefix of every id inside it.
+    the caller already has. Labels are measured in `font` (WOFF2 bytes; the whole FONT_FILE by
+    default), which must be the font the pages serve. Returns render id -> Drawing or
+    DrawingError. Ids must be valid XML ids; they become the id of each SVG and the prefix of
+    every id inside it.
     """
     require_installed()
     if not jobs:
         return {}
+    font = FONT_FILE.read_bytes() if font is None else font
     if browser is not None:
-        return _results(_draw(browser, jobs, config, keep_raw))
+        return _results(_draw(browser, jobs, config, font, keep_raw))
     try:
         from playwright.sync_api import sync_playwright
     except ImportError as error:  # pragma: no cover - requirements.txt installs it
@@ -156,20 +159,21 @@ def render_batch(
                 "Run `python scripts/chromium.py --ensure`."
             ) from error
         try:
-            return _results(_draw(launched, jobs, config, keep_raw))
+            return _results(_draw(launched, jobs, config, font, keep_raw))
         finally:
             launched.close()
 
 
-def _draw(browser, jobs: dict[str, str], config: dict, keep_raw: bool) -> list[dict]:
+def _draw(browser, jobs: dict[str, str], config: dict, font: bytes, keep_raw: bool) -> list[dict]:
     context = browser.new_context()
     try:
         page = context.new_page()
 
         def answer(route):
             path = route.request.url.removeprefix(ORIGIN)
-            if route.request.url.startswith(ORIGIN) and path in ROUTES:
-                body, content_type = _route_body(ROUTES[path])
+            routes = {**ROUTES, "/font.woff2": (font, "font/woff2")}
+            if route.request.url.startswith(ORIGIN) and path in routes:
+                body, content_type = _route_body(routes[path])
                 route.fulfill(status=200, body=body, content_type=content_type)
             else:
                 route.abort()
@@ -207,7 +211,7 @@ def _results(results: list[dict]) -> dict:
     return drawn
 
 
-def renderer_fingerprint() -> str:
+def renderer_fingerprint(font: bytes) -> str:
     """What, besides a diagram's source and the configuration, decides its drawing."""
     require_installed()
     mermaid_version = json.loads((NODE_MODULES / "mermaid" / "package.json").read_text())["version"]
@@ -217,7 +221,7 @@ def renderer_fingerprint() -> str:
             "mermaid": mermaid_version,
             "svgo": svgo_version,
             "svgo_config": SVGO_CONFIG,
-            "font": hashlib.sha256(FONT_FILE.read_bytes()).hexdigest(),
+            "font": hashlib.sha256(font).hexdigest(),
             "script": RENDER_ALL,
         },
         sort_keys=True,

@@ -30,9 +30,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from diagram_cache import DiagramCache, cache_key
-from diagram_markup import MIN_SCALE, fill, font_preload, placeholder, render_id, script_tag
+from diagram_font import font_face, foreign_characters, subset
+from diagram_markup import MIN_SCALE, fill, placeholder, render_id, script_tag
 from diagram_render import (
     FONT_FAMILY,
+    FONT_FILE,
     Drawing,
     DrawingError,
     RendererUnavailable,
@@ -41,7 +43,6 @@ from diagram_render import (
 )
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from vendor_assets import is_offline_build
 
 log = logging.getLogger("mkdocs.hooks.diagrams")
 
@@ -83,6 +84,7 @@ class Build:
 
     config: dict = field(default_factory=dict)
     fingerprint: str = ""
+    font: bytes = b""  # the diagram font the renderer measures with and the pages embed
     sources: dict[str, str] = field(default_factory=dict)  # key -> source
     fences: dict[str, list[Fence]] = field(default_factory=dict)  # key -> where it appears
     drawings: dict[str, Drawing] = field(default_factory=dict)
@@ -146,6 +148,21 @@ def mermaid_line_offset(message: str, source: str) -> int:
     if lines and lines[0].strip() == "---":
         front_matter = next((index + 1 for index in range(1, len(lines)) if lines[index].strip() == "---"), 0)
     return int(match.group(1)) + front_matter
+
+
+def font_findings(build: Build) -> list[str]:
+    """A character the diagram font lacks would be drawn in a font its label was not measured in."""
+    findings = []
+    for key, source in build.sources.items():
+        for character in foreign_characters(source):
+            line = next(number for number, text in enumerate(source.splitlines(), 1) if character in text)
+            for fence in build.fences[key]:
+                findings.append(
+                    f"{fence.path}:{fence.line + line}: [diagram] character {character!r} (U+{ord(character):04X}) "
+                    "is not in the diagram font: write it in ASCII, or add it to DIAGRAM_CHARACTERS in "
+                    "overrides/hooks/diagram_font.py"
+                )
+    return findings
 
 
 def draw_all(build: Build, cache: DiagramCache, render) -> list[str]:
@@ -217,8 +234,9 @@ def on_config(config):
             "serves and measures labels with"
         )
     try:
-        _build = Build(config=dict(mermaid2.config["arguments"]), fingerprint=renderer_fingerprint())
-    except RendererUnavailable as error:
+        font = subset(FONT_FILE, Path(config.config_file_path).parent / CACHE_DIR)
+        _build = Build(config=dict(mermaid2.config["arguments"]), fingerprint=renderer_fingerprint(font), font=font)
+    except (RendererUnavailable, OSError) as error:
         raise PluginError(f"Diagrams cannot be drawn: {error}") from error
     return config
 
@@ -247,11 +265,11 @@ def on_env(env, config, files):
     cache = DiagramCache(Path(config.config_file_path).parent / CACHE_DIR)
 
     def render(jobs):
-        return render_batch(jobs, _build.config, executable=find_chromium(), launch_args=LAUNCH_ARGS)
+        return render_batch(jobs, _build.config, executable=find_chromium(), launch_args=LAUNCH_ARGS, font=_build.font)
 
     started = time.monotonic()
     try:
-        findings = draw_all(_build, cache, render)
+        findings = font_findings(_build) + draw_all(_build, cache, render)
     except RendererUnavailable as error:
         raise PluginError(f"Diagrams cannot be drawn: {error}") from error
     # Logged, not raised: the build goes on, so that MkDocs still reports every broken link and
@@ -278,8 +296,8 @@ def on_post_page(output, page, config):
         if "<!--diagram:" not in output:
             return output
         output = fill(output, _build.drawings)
-        if not is_offline_build(config):  # from disk the font is at hand; a preload would only warn
-            output = output.replace("</head>", font_preload(page.url) + "</head>", 1)
+        style = f"<style>{font_face(FONT_FAMILY, _build.font)}</style>"
+        output = output.replace("</head>", style + "</head>", 1)
         return output.replace("</body>", script_tag(page.url, VIEWER_SCRIPT, defer=True) + "</body>", 1)
     if '<pre class="mermaid">' not in output or MATERIAL_CONFIG not in output:
         return output

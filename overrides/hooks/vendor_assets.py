@@ -3,8 +3,6 @@
 - Mermaid's classic build, for the live preview of `mkdocs serve` only (mkdocs-mermaid2-plugin
   checks that its `javascript:` path exists under docs_dir; diagrams.py leaves it out of
   published builds, whose diagrams are drawn at build time).
-- The diagram web font (Roboto, latin, regular), which diagrams are measured with at build
-  time and drawn with in the reader's browser (@font-face in extra.css).
 - Panzoom, which the full-screen diagram view loads when a reader opens it.
 - In the offline build, the iframe-worker shim (search from file://), listed as a polyfill
   before Material's offline plugin runs, so the plugin does not add its CDN copy.
@@ -28,7 +26,6 @@ VENDOR_DIR = "assets/vendor"  # in docs_dir, and so in the site
 # (file in node_modules, destination under VENDOR_DIR)
 VENDOR_FILES: tuple[tuple[str, str], ...] = (
     ("mermaid/dist/mermaid.min.js", "mermaid/mermaid.min.js"),
-    ("@fontsource/roboto/files/roboto-latin-400-normal.woff2", "fonts/roboto-latin-400-normal.woff2"),
     ("@panzoom/panzoom/dist/panzoom.min.js", "panzoom/panzoom.min.js"),
     ("iframe-worker/shim/index.js", "iframe-worker/shim.js"),
 )

@@ -210,3 +210,52 @@ def test_a_printed_diagram_page_holds_the_labels_and_none_of_the_source(hosted_s
     missing = [label for label in labels if squeezed(label) not in text]
     assert labels and missing == []
     assert "accTitle" not in text and "flowchartLR" not in text
+
+
+# Every label's contrast with what it is drawn on: its node's, cluster's or edge label's shape
+# (composited over the page) or else the page itself. WCAG's formula, in the page.
+LABEL_CONTRASTS = """() => {
+  const parse = (value) => {
+    const m = value.match(/rgba?\\(([^)]+)\\)/);
+    if (!m) return null;
+    const [r, g, b, a = 1] = m[1].split(/[ ,/]+/).filter(Boolean).map(Number);
+    return { r, g, b, a };
+  };
+  const over = (top, bottom) => ({
+    r: top.r * top.a + bottom.r * (1 - top.a), g: top.g * top.a + bottom.g * (1 - top.a),
+    b: top.b * top.a + bottom.b * (1 - top.a), a: 1,
+  });
+  const luminance = ({ r, g, b }) => {
+    const linear = (v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4);
+    const [R, G, B] = [r, g, b].map(linear);
+    return 0.2126 * R + 0.7152 * G + 0.0722 * B;
+  };
+  const page = parse(getComputedStyle(document.body).backgroundColor);
+  const results = [];
+  for (const text of document.querySelectorAll("figure.diagram svg text")) {
+    if (!text.textContent.trim()) continue;
+    let background = page;
+    const group = text.closest("g.node, g.cluster, g.edgeLabel, g.stateGroup");
+    const shape = group && group.querySelector("rect, polygon, path, circle");
+    const fill = shape && parse(getComputedStyle(shape).fill);
+    if (fill) background = over(fill, page);
+    const colour = over(parse(getComputedStyle(text).fill) || { r: 0, g: 0, b: 0, a: 1 }, background);
+    const [light, dark] = [luminance(colour), luminance(background)].sort((x, y) => y - x);
+    results.push({ label: text.textContent.trim(), ratio: (light + 0.05) / (dark + 0.05) });
+  }
+  return results;
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_label_has_a_contrast_of_at_least_4_5(hosted_site, make_probe, scheme):
+    probe = make_probe(hosted_site.base_url, color_scheme=scheme)
+    low, labels = [], 0
+    for page in diagram_pages(hosted_site):
+        probe.open(hosted_site.url(page))
+        for result in probe.page.evaluate(LABEL_CONTRASTS):
+            labels += 1
+            if result["ratio"] < 4.5:
+                low.append(f"{page}: {result['label']}: {result['ratio']:.2f}")
+    assert low == []
+    assert labels > 200
