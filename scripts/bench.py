@@ -489,23 +489,24 @@ class Nginx:
 
 # ----- one browser pass over every page (weight and speed) -----------------------------------------
 
-# Records, from inside the page: how many diagram figures it has, and when every one of them is
-# shown with its labels: the SVGs are in the HTML, and labels show once the diagram font has
-# loaded (font-display: block), so that is the moment, checked every frame.
+# Records, from inside the page, once per frame from the very first: how many diagrams the page
+# holds so far (the parser adds them as it reads the HTML) and whether the diagram font, which
+# the labels need (font-display: block), has loaded. From these: when every diagram was in the
+# page, and when every one was drawn with its labels.
 PAGE_PROBE = """
 (() => {
-  const probe = (window.__bench = { diagrams: 0, drawnAt: null });
+  const probe = (window.__bench = { ticks: [] });
   const fontLoaded = () => [...document.fonts]
     .some((font) => font.family.replace(/"/g, "") === "Diagram Roboto" && font.status === "loaded");
-  document.addEventListener("DOMContentLoaded", () => {
-    probe.diagrams = document.querySelectorAll("figure.diagram svg").length;
-    if (!probe.diagrams) return;
-    const poll = () => {
-      if (fontLoaded()) probe.drawnAt = performance.now();
-      else requestAnimationFrame(poll);
-    };
-    poll();
-  });
+  const tick = () => {
+    const count = document.querySelectorAll("figure.diagram svg").length;
+    const font = count > 0 && fontLoaded();
+    probe.ticks.push([performance.now(), count, font]);
+    const done = document.readyState === "complete" && (count === 0 || font);
+    if (!done && probe.ticks.length < 2000) requestAnimationFrame(tick);
+    else probe.done = true;
+  };
+  requestAnimationFrame(tick);
 })();
 """
 
@@ -516,7 +517,11 @@ def is_mermaid(url: str) -> bool:
 
 PAGE_TIMINGS = """() => {
   const paint = performance.getEntriesByName("first-contentful-paint")[0];
-  return { ...window.__bench, fcp: paint ? paint.startTime : null };
+  return {
+    ...window.__bench,
+    diagrams: document.querySelectorAll("figure.diagram svg").length,
+    fcp: paint ? paint.startTime : null,
+  };
 }"""
 
 
@@ -550,7 +555,8 @@ class PageLoad:
     mermaid_requested: bool = False
     diagrams: int = 0
     fcp_ms: float | None = None
-    drawn_ms: float | None = None  # every diagram shown with its labels
+    present_ms: float | None = None  # every diagram in the page (parsed)
+    drawn_ms: float | None = None  # every diagram drawn with its labels
     error: str = ""
 
     @property
@@ -559,12 +565,13 @@ class PageLoad:
 
     @property
     def paint_gap_ms(self) -> float | None:
-        """How long after the first paint the diagrams were shown (0 when with or before it)."""
+        """How long the diagrams waited to be drawn once they were in the page (0: in the same
+        frame, so with the first paint that shows them)."""
         if not self.diagrams:
             return 0.0
-        if self.drawn_ms is None or self.fcp_ms is None:
+        if self.drawn_ms is None or self.present_ms is None:
             return None
-        return max(0.0, self.drawn_ms - self.fcp_ms)
+        return self.drawn_ms - self.present_ms
 
 
 def page_url_path(site: Path, html_file: Path) -> str:
@@ -589,10 +596,8 @@ def load_page(browser, server: Nginx, path: str) -> PageLoad:
         page.wait_for_function(
             "() => performance.getEntriesByName('first-contentful-paint').length > 0", timeout=15_000
         )
+        page.wait_for_function("() => window.__bench.done === true", timeout=15_000)
         record_timings(result, page.evaluate(PAGE_TIMINGS))
-        if result.diagrams:
-            page.wait_for_function("() => window.__bench.drawnAt !== null", timeout=15_000)
-            record_timings(result, page.evaluate(PAGE_TIMINGS))
         page.wait_for_load_state("networkidle", timeout=30_000)
         settle(page)
         record_weight(result, server.new_hits())
@@ -627,7 +632,9 @@ def open_search(page, server: Nginx, index_loaded: bool) -> list[Hit]:
 def record_timings(result: PageLoad, timings: dict) -> None:
     result.diagrams = timings["diagrams"]
     result.fcp_ms = timings["fcp"]
-    result.drawn_ms = timings["drawnAt"]
+    complete = [(at, font) for at, count, font in timings["ticks"] if result.diagrams and count == result.diagrams]
+    result.present_ms = complete[0][0] if complete else None
+    result.drawn_ms = next((at for at, font in complete if font), None)
 
 
 def record_search_weight(result: PageLoad, hits: list[Hit]) -> None:
@@ -711,14 +718,21 @@ def weight_section(loads: list[PageLoad]) -> Section:
 
 def speed_section(loads: list[PageLoad], search_ms: list[float], search_error: str) -> Section:
     section = Section("speed")
-    headers = ["page", "diagrams", "FCP", "diagrams shown", "gap after first paint"]
+    headers = ["page", "diagrams", "FCP", "diagrams in page", "diagrams drawn", "gap"]
     rows = [
-        [f"/{load.path}", str(load.diagrams), ms(load.fcp_ms), ms(load.drawn_ms), ms(load.paint_gap_ms)]
+        [
+            f"/{load.path}",
+            str(load.diagrams),
+            ms(load.fcp_ms),
+            ms(load.present_ms),
+            ms(load.drawn_ms),
+            ms(load.paint_gap_ms),
+        ]
         for load in loads
     ]
     section.details.append(
-        "Milliseconds from navigation start, first visit; diagrams shown = every diagram in the page "
-        "and its font loaded:\n" + table(headers, rows)
+        "Milliseconds from navigation start, first visit, checked every frame: diagrams in page = "
+        "every diagram parsed into the page; drawn = and their font loaded:\n" + table(headers, rows)
     )
     measured_fcp = [load for load in loads if load.fcp_ms is not None]
     slowest_paint = max(measured_fcp, key=lambda load: load.fcp_ms, default=None)
@@ -729,7 +743,7 @@ def speed_section(loads: list[PageLoad], search_ms: list[float], search_error: s
     widest = max(diagram_loads, key=lambda load: load.paint_gap_ms or 0.0, default=None)
     if widest:
         section.figure(
-            f"largest gap between first paint and diagrams shown: /{widest.path}",
+            f"largest wait between a diagram reaching the page and being drawn: /{widest.path}",
             f"not measured on {', '.join(unmeasured)}" if unmeasured else ms(widest.paint_gap_ms),
             f"<= {ms(DIAGRAM_PAINT_GAP_MS)}",
             not unmeasured and widest.paint_gap_ms <= DIAGRAM_PAINT_GAP_MS,
