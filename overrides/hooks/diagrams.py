@@ -296,8 +296,13 @@ def on_post_page(output, page, config):
         if "<!--diagram:" not in output:
             return output
         output = fill(output, _build.drawings)
-        style = f"<style>{font_face(FONT_FAMILY, _build.font)}</style>"
-        output = output.replace("</head>", style + "</head>", 1)
+        # The font loads when a label first needs it, which on a long page is after the first paint:
+        # asking for it from <head> has it ready before the parser reaches the first diagram.
+        head = (
+            f"<style>{font_face(FONT_FAMILY, _build.font)}</style>"
+            f"<script>document.fonts.load('16px \"{FONT_FAMILY}\"')</script>"
+        )
+        output = output.replace("</head>", head + "</head>", 1)
         return output.replace("</body>", script_tag(page.url, VIEWER_SCRIPT, defer=True) + "</body>", 1)
     if '<pre class="mermaid">' not in output or MATERIAL_CONFIG not in output:
         return output
