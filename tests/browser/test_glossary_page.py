@@ -68,7 +68,7 @@ def test_the_letter_index_is_within_reach_anywhere_on_the_page(hosted_site, make
     index = page.locator("article .glossary-index")
     box = index.bounding_box()
     top_of_screen = page.viewport_size["height"] / 4
-    assert box and 0 <= box["y"] and box["y"] + box["height"] <= top_of_screen, f"the index is not at hand: {box}"
+    assert box and box["y"] >= 0 and box["y"] + box["height"] <= top_of_screen, f"the index is not at hand: {box}"
     # Every letter can be brought to hand (on a phone the row scrolls sideways) and hit.
     last = letters.last
     index.evaluate("(el) => { el.scrollLeft = el.scrollWidth; }")
@@ -84,9 +84,10 @@ def test_the_letter_index_is_within_reach_anywhere_on_the_page(hosted_site, make
     # The heading jumped to is not hidden under the header and the sticky index.
     index_box, heading_box = index.bounding_box(), heading.bounding_box()
     assert heading_box["y"] >= index_box["y"] + index_box["height"] - 1, (heading_box, index_box)
-    assert index.evaluate("(el) => el.getBoundingClientRect().top") >= page.evaluate(
-        "() => document.querySelector('.md-header').getBoundingClientRect().bottom"
-    ) - 1
+    assert (
+        index.evaluate("(el) => el.getBoundingClientRect().top")
+        >= page.evaluate("() => document.querySelector('.md-header').getBoundingClientRect().bottom") - 1
+    )
 
 
 @pytest.mark.parametrize("width", [1280, 1600])
