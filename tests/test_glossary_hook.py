@@ -402,43 +402,60 @@ def test_definitions_are_appended_after_a_blank_line(entries):
     assert out.rstrip().endswith("[g:stack]: reference/glossary.md#stack")
 
 
-def render(text: str, entries, src_uri: str = "patterns/page.md") -> str:
-    source = g.append_definitions(g.autolink(text, src_uri, entries), src_uri, entries)
-    return markdown.markdown(
-        source, extensions=["abbr", "attr_list", "admonition", "md_in_html", "toc", g.GlossaryExtension()]
-    )
+def render(text: str, entries, src_uri: str = "patterns/page.md", *, autolink: bool = True) -> str:
+    linked = g.autolink(text, src_uri, entries) if autolink else text
+    source = g.append_definitions(linked, src_uri, entries)
+    extension = g.GlossaryExtension(g.abbreviation_ids(entries))
+    return markdown.markdown(source, extensions=["abbr", "attr_list", "admonition", "md_in_html", "toc", extension])
 
 
-def test_rendered_abbreviations_are_focusable(entries):
-    html = render("Amazon SNS, SQS and a DLQ first (linked). Then SNS and SQS and a DLQ.", entries)
-    abbrs = re.findall(r"<abbr[^>]*>[^<]*</abbr>", html)
-    assert len(abbrs) == 3
+def abbreviations(html: str) -> list[str]:
+    return re.findall(r"<abbr[^>]*>[^<]*</abbr>", html)
+
+
+def test_each_term_gets_one_focusable_tooltip_at_its_first_mention(entries):
+    html = render("SNS and SQS and a DLQ first. Then SNS, SQS and DLQs, and SNS again.", entries, autolink=False)
+    abbrs = abbreviations(html)
+    assert [re.sub(r"<[^>]+>", "", tag) for tag in abbrs] == ["SNS", "SQS", "DLQ"]
     assert all('tabindex="0"' in tag for tag in abbrs)
     title = "Amazon Simple Notification Service — A managed publish/subscribe service."
     assert f'<abbr tabindex="0" title="{title}">SNS</abbr>' in html
+    assert "Then SNS, SQS and DLQs, and SNS again." in html  # later mentions are plain text
+
+
+def test_a_term_linked_to_its_entry_gets_no_tooltip_beside_the_link(entries):
+    html = render("A dead-letter queue (DLQ) keeps failures. Amazon SNS fans out; SNS retries. SQS waits.", entries)
+    assert 'class="glossary-link"' in html and "(DLQ)" in html
+    # Dead-letter queue and SNS are linked (the link carries the definition); SQS is linked too.
+    assert abbreviations(html) == []
+    html = render("SQS waits. [The queue][g:sqs] and SQS again.", entries)
+    assert abbreviations(html) == []  # an author's `g:` link counts as the page's link to the entry
 
 
 def test_no_tooltip_inside_headings_links_or_code(entries):
     html = render(
         "# SNS heading\n\n## Amazon SQS guide\n\nA [link about SNS](https://example.com) and "
-        "[the queue][g:sqs], `SNS` code,\n\n```\nSQS in a block\n```\n\nand SNS in prose (linked), SNS again.\n",
+        "[the queue](https://example.com), `SNS` code,\n\n```\nSQS in a block\n```\n\nand SNS in prose, SNS again.\n",
         entries,
+        autolink=False,
     )
     root = etree.fromstring(f"<root>{html}</root>")
     for parent in root.iter():
         if parent.tag in ("h1", "h2", "a", "code", "pre"):
             assert parent.find(".//abbr") is None, etree.tostring(parent, encoding="unicode")
-    assert [a.text for a in root.iter("abbr")] == ["SNS"]  # the second one in prose
+    assert [a.text for a in root.iter("abbr")] == ["SNS"]  # the first one in prose
     heading = root.find("h1")
     assert "".join(heading.itertext()).startswith("SNS heading")
 
 
 def test_harden_abbreviations_keeps_the_text_when_it_unwraps():
-    root = etree.fromstring('<div><h2>A <abbr title="t">B</abbr> C</h2><p>D <abbr title="t">E</abbr></p></div>')
+    root = etree.fromstring(
+        '<div><h2>A <abbr title="t">B</abbr> C</h2><p>D <abbr title="t">E</abbr> <abbr title="t">F</abbr>.</p></div>'
+    )
     g.harden_abbreviations(root)
     assert (
         etree.tostring(root, encoding="unicode")
-        == '<div><h2>A B C</h2><p>D <abbr title="t" tabindex="0">E</abbr></p></div>'
+        == '<div><h2>A B C</h2><p>D <abbr title="t" tabindex="0">E</abbr> F.</p></div>'
     )
 
 
@@ -471,7 +488,7 @@ def test_the_glossary_page_is_alphabetical_with_a_letter_index_and_anchors(entri
         ("Stack", "stack"),
         ("Trust policy", "trust-policy"),
     ]
-    assert out.startswith("[D](#letter-d) · [S](#letter-s) · [T](#letter-t)\n{ .glossary-index }")
+    assert out.startswith("[D](#letter-d) [S](#letter-s) [T](#letter-t)\n{ .glossary-index }")
     assert re.findall(r"^## (\w) \{ #letter-(\w) \}$", out, re.MULTILINE) == [("D", "d"), ("S", "s"), ("T", "t")]
 
 

@@ -8,9 +8,10 @@ entries. From it this hook
    its expansion, definition, details, related terms, topics, source and the pages that use it;
 2. writes one glossary per topic: `<!-- topic-glossary -->` on a section's landing page becomes that
    topic's terms, each linking to its full entry (and each full entry links back to its topics);
-3. appends `*[SNS]: expansion — definition` abbreviations to every page and makes every rendered
-   `<abbr>` focusable, so its tooltip (docs/assets/javascripts/tooltips.js) opens on hover, keyboard
-   focus and tap; an abbreviation inside a heading or a link is unwrapped again;
+3. appends `*[SNS]: expansion — definition` abbreviations to every page, then keeps one rendered
+   `<abbr>` per term and page (the first mention, and none for a term the page links to its entry)
+   and makes it focusable, so its tooltip (docs/assets/javascripts/tooltips.js) opens on hover,
+   keyboard focus and tap; an abbreviation inside a heading or a link is unwrapped again;
 4. resolves author links `[IAM role][g:iam-role]` by appending `[g:<id>]: <relative path>#<id>` to
    every page (relative to the page's source file, so MkDocs rewrites it for any `site_url` and for
    `use_directory_urls: false`);
@@ -824,7 +825,8 @@ def render_glossary(
     by_id = {entry.id: entry for entry in entries}
     ordered = sorted(entries, key=sort_key)
     letters = list(dict.fromkeys(letter_of(entry) for entry in ordered))
-    out = [" · ".join(f"[{letter}](#letter-{letter.lower()})" for letter in letters) + "\n{ .glossary-index }", ""]
+    # Letters apart by spaces only: the stylesheet lays them out as a row of touch-sized targets.
+    out = [" ".join(f"[{letter}](#letter-{letter.lower()})" for letter in letters) + "\n{ .glossary-index }", ""]
     topic_links = " · ".join(topic_reference(page_src_uri, topic, landing) for topic in TOPICS)
     out += [f"Glossaries by topic: {topic_links}.", ""]
     current = None
@@ -887,25 +889,58 @@ def replace_marker(markdown_text: str, marker: str, replacement: str) -> tuple[s
 # --------------------------------------------------------------------------------------------------
 
 NO_ABBR_INSIDE = {"h1", "h2", "h3", "h4", "h5", "h6", "a"}
+GLOSSARY_HREF_RE = re.compile(r"(?:^|/)" + re.escape(posixpath.basename(GLOSSARY_PAGE)) + r"#(?P<id>[a-z0-9-]+)$")
 
 
-def harden_abbreviations(root: etree.Element) -> None:
-    """Give each <abbr> tabindex=0 (tooltip on focus and tap); unwrap those inside headings and links."""
+def abbreviation_ids(entries: Iterable[Entry]) -> dict[str, str]:
+    """Tooltip text of each abbreviation -> the id of its entry (the text is what an <abbr> carries)."""
+    return {tooltip_text(entry): entry.id for entry in entries if entry.abbr}
+
+
+def linked_entry_ids(root: etree.Element) -> set[str]:
+    """Ids of the entries a link on the page points to (first-mention links and `g:` references)."""
+    ids = set()
+    for link in root.iter("a"):
+        match = GLOSSARY_HREF_RE.search(link.get("href", ""))
+        if match:
+            ids.add(match["id"])
+    return ids
+
+
+def harden_abbreviations(root: etree.Element, abbr_ids: Mapping[str, str] | None = None) -> None:
+    """Keep one tooltip per term on a page, at its first mention, and make that one focusable.
+
+    A reader meets a definition once where it matters, not at every mention: every later <abbr> of
+    the same term is unwrapped to plain text, and so is every <abbr> of a term the page links to its
+    glossary entry (the link has the definition in its tooltip, often right beside the acronym, as in
+    "dead-letter queue (DLQ)"). The one kept gets tabindex=0, so its tooltip opens on focus and tap.
+    An <abbr> inside a heading or a link is always unwrapped. `abbr_ids` maps an abbreviation's title
+    to its entry id (see `abbreviation_ids`); a title it does not know stands for itself.
+    """
+    abbr_ids = abbr_ids or {}
+    seen = linked_entry_ids(root)
+
+    def unwrap(element: etree.Element, index: int) -> None:
+        child = element[index]
+        text = (child.text or "") + (child.tail or "")
+        if index == 0:
+            element.text = (element.text or "") + text
+        else:
+            element[index - 1].tail = (element[index - 1].tail or "") + text
+        element.remove(child)
 
     def walk(element: etree.Element, forbidden: bool) -> None:
         forbidden = forbidden or element.tag in NO_ABBR_INSIDE
         index = 0
         while index < len(element):
             child = element[index]
-            if child.tag == "abbr" and forbidden:
-                text = (child.text or "") + (child.tail or "")
-                if index == 0:
-                    element.text = (element.text or "") + text
-                else:
-                    element[index - 1].tail = (element[index - 1].tail or "") + text
-                element.remove(child)
-                continue
             if child.tag == "abbr":
+                title = child.get("title", "")
+                term = abbr_ids.get(title, title)
+                if forbidden or term in seen:
+                    unwrap(element, index)
+                    continue
+                seen.add(term)
                 child.set("tabindex", "0")
             walk(child, forbidden)
             index += 1
@@ -914,15 +949,23 @@ def harden_abbreviations(root: etree.Element) -> None:
 
 
 class AbbreviationTreeprocessor(Treeprocessor):
+    def __init__(self, md, abbr_ids: Mapping[str, str]):
+        super().__init__(md)
+        self.abbr_ids = abbr_ids
+
     def run(self, root: etree.Element) -> None:
-        harden_abbreviations(root)
+        harden_abbreviations(root, self.abbr_ids)
 
 
 class GlossaryExtension(Extension):
     """Runs after `abbr` (priority 7), before `toc` (5)."""
 
+    def __init__(self, abbr_ids: Mapping[str, str] | None = None, **kwargs):
+        super().__init__(**kwargs)
+        self.abbr_ids = dict(abbr_ids or {})
+
     def extendMarkdown(self, md) -> None:  # noqa: N802 - Markdown's API
-        md.treeprocessors.register(AbbreviationTreeprocessor(md), "glossary_abbr", 6)
+        md.treeprocessors.register(AbbreviationTreeprocessor(md, self.abbr_ids), "glossary_abbr", 6)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -1046,7 +1089,7 @@ def on_config(config):
     shown = _shown(source, root)
     entries, problems = load_glossary(source, shown)
     fail(problems)
-    config.markdown_extensions.append(GlossaryExtension())
+    config.markdown_extensions.append(GlossaryExtension(abbreviation_ids(entries)))
     _state.update(root=root, source=shown, entries=entries, matcher=build_matcher(entries))
     return config
 
