@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from diagram_markup import MIN_SCALE
 from docscheck.html_links import LINK_ATTRIBUTES
 from sites import REPO, html_pages, mermaid_sources, svg_labels
 
@@ -201,3 +202,38 @@ def test_make_offline_writes_a_zip_that_unpacks_to_the_site(offline_download):
     assert "aws-practice-notes-offline/index.html" in names
     assert "aws-practice-notes-offline/search/search_index.js" in names
     assert not [name for name in names if "mermaid" in name.rsplit("/", 1)[-1]]
+
+
+# The content column of a laptop is 688 CSS px wide (Material with both sidebars, measured in
+# windows 1280 to 1440 px wide), and the site scales a diagram down to MIN_SCALE of its natural
+# width at most before it scrolls sideways. So a drawing up to 688 / 0.75 = 917 px wide fits a
+# laptop whole; tests/browser/test_diagrams.py checks that none scrolls in the reader's browser.
+LAPTOP_COLUMN_PX = 688
+MAX_DIAGRAM_WIDTH_PX = LAPTOP_COLUMN_PX / MIN_SCALE
+
+
+def too_wide_diagrams(site_root: Path, limit: float) -> list[str]:
+    """`page: title: width` for every diagram drawn wider than `limit` px at natural size."""
+    wide = []
+    for page in html_pages(site_root):
+        for markup in figures(page):
+            svg = SVG.search(markup).group()
+            width = float(re.search(r'<svg\b[^>]*?\swidth="([\d.]+)"', svg).group(1))
+            title = html_module.unescape(re.search(r"<title[^>]*>([^<]*)</title>", svg).group(1))
+            if width > limit:
+                wide.append(f"{page.relative_to(site_root).as_posix()}: {title}: {width:g}")
+    return wide
+
+
+def test_every_diagram_fits_a_laptop_column_without_scrolling(hosted_site):
+    assert too_wide_diagrams(hosted_site.root, MAX_DIAGRAM_WIDTH_PX) == []
+
+
+def test_the_width_check_names_a_diagram_too_wide(tmp_path):
+    (tmp_path / "index.html").write_text(
+        '<figure class="diagram"><svg id="d1" width="1200" height="80" role="img">'
+        "<title>A long chain</title><text>x</text></svg></figure>"
+        '<figure class="diagram"><svg id="d2" width="600" height="80" role="img">'
+        "<title>A short chain</title><text>x</text></svg></figure>"
+    )
+    assert too_wide_diagrams(tmp_path, MAX_DIAGRAM_WIDTH_PX) == ["index.html: A long chain: 1200"]

@@ -115,10 +115,11 @@ def screenshot(page, svg: str) -> Image.Image:
 
 
 def changed_share(before: Image.Image, after: Image.Image) -> float:
-    # SVGO rounds the width and height too, which may move the element's box by a pixel.
+    # SVGO rounds the drawing's width and height to 0.1 px, which can move its last pixel column
+    # or row (502.05 px wide takes 503 pixels, 502 px takes 502): compare the area both cover.
     if any(abs(a - b) > 1 for a, b in zip(before.size, after.size, strict=True)):
         return 1.0
-    common = (0, 0, min(before.size[0], after.size[0]), min(before.size[1], after.size[1]))
+    common = (0, 0, min(before.width, after.width), min(before.height, after.height))
     before, after = before.crop(common), after.crop(common)
     difference = ImageChops.difference(before, after).convert("L").point(lambda v: 255 if v > CHANNEL_TOLERANCE else 0)
     return difference.histogram()[255] / (before.size[0] * before.size[1])

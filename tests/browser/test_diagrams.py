@@ -259,3 +259,19 @@ def test_every_label_has_a_contrast_of_at_least_4_5(hosted_site, make_probe, sch
                 low.append(f"{page}: {result['label']}: {result['ratio']:.2f}")
     assert low == []
     assert labels > 200
+
+
+# Every drawing whose region scrolls sideways: the reader sees only part of it at once.
+SCROLLING_DIAGRAMS = """() => [...document.querySelectorAll("figure.diagram .diagram__scroller")]
+  .filter((scroller) => scroller.scrollWidth > scroller.clientWidth + 1)
+  .map((scroller) => `${scroller.querySelector("svg title").textContent}: `
+    + `${scroller.querySelector("svg").getAttribute("width")} px in ${scroller.clientWidth} px`)"""
+
+
+def test_no_diagram_scrolls_sideways_on_a_laptop(hosted_site, make_probe):
+    probe = make_probe(hosted_site.base_url, viewport=LAPTOP)
+    scrolling = []
+    for page in diagram_pages(hosted_site):
+        probe.open(hosted_site.url(page))
+        scrolling += [f"{page}: {where}" for where in probe.page.evaluate(SCROLLING_DIAGRAMS)]
+    assert scrolling == []
