@@ -279,3 +279,22 @@ def test_a_warm_build_may_spend_at_most_a_second_on_diagrams_and_a_cold_one_is_r
     timings["hosted build"] = runs(9)
     row = rows_by_figure(bench.build_section(timings, 1))["1x: warm build, diagrams (slowest of 0)"]
     assert row.value == "not measured" and row.passed is False
+
+
+# ----- pdf --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("run", "size", "time_ok", "size_ok"),
+    [
+        (Run(25.0, 0, ""), 4_500_000, True, True),
+        (Run(31.0, 0, ""), 4_500_000, False, True),
+        (Run(25.0, 0, ""), 5_200_000, True, False),
+        (Run(12.0, 1, "Traceback: no Chromium"), None, False, False),
+    ],
+)
+def test_make_pdf_is_held_to_30_s_and_its_pdf_to_5_mb_and_a_failed_run_meets_neither(run, size, time_ok, size_ok):
+    section = bench.pdf_section(run, size)
+    assert budget_row(section, "make pdf").passed is time_ok
+    assert budget_row(section, "PDF size").passed is size_ok
+    assert bool(section.details) is bool(run.returncode)

@@ -69,7 +69,7 @@ def prefix_page_ids(html: str) -> str:
     content_end = html.find(COMBINED_END, starts[-1][0])
     ends = [start for start, _ in starts[1:]] + [content_end if content_end != -1 else len(html)]
     parts = [html[: starts[0][0]]]
-    for (start, key), end in zip(starts, ends):
+    for (start, key), end in zip(starts, ends, strict=True):
         parts.append(_prefix_ids(html[start:end], key))
     parts.append(html[ends[-1] :])
     return "".join(parts)
