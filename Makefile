@@ -16,11 +16,12 @@ DIST := dist
 OFFLINE_NAME := aws-practice-notes-offline
 OFFLINE_DIR := $(DIST)/$(OFFLINE_NAME)
 OFFLINE_ZIP := $(DIST)/$(OFFLINE_NAME).zip
+PDF := $(DIST)/aws-practice-notes.pdf
 
 PY_STAMP := $(VENV)/.installed
 JS_STAMP := node_modules/.installed
 
-.PHONY: help install browser serve build offline check test bench lint new-page lock clean
+.PHONY: help install browser serve build offline pdf check test bench lint new-page lock clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -55,6 +56,9 @@ offline: install browser ## Build the offline copy into dist/ and zip it (open i
 	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir $(OFFLINE_DIR)
 	cd $(DIST) && $(abspath $(BIN))/python -m zipfile -c $(OFFLINE_NAME).zip $(OFFLINE_NAME)/
 	@echo "Offline copy: $(OFFLINE_ZIP) (unzip, then open $(OFFLINE_NAME)/index.html)"
+
+pdf: install browser ## The whole site as one PDF in dist/ (cover, contents, bookmarks, page numbers)
+	$(BIN)/python scripts/pdf.py --output $(PDF) $(PDF_ARGS)
 
 check: install browser ## Check the whole site: build, links, anchors, samples, diagrams, glossary, secrets
 	$(BIN)/python scripts/check.py $(CHECK_ARGS)

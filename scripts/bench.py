@@ -2,7 +2,7 @@
 """Benchmark what a reader waits for: build time, page weight, browser speed, Lighthouse.
 
     python scripts/bench.py [--runs 3] [--scale-runs 1] [--lighthouse-runs 3]
-                            [--skip build,scale,weight,speed,lighthouse] [--json PATH] [--deadline MINUTES]
+                            [--skip build,pdf,scale,weight,speed,lighthouse] [--json PATH] [--deadline MINUTES]
 
 Prints one table per section (figure | budget | pass/fail) and a summary, and exits 1 when a
 budget is missed (a figure that could not be measured counts as missed). Everything runs on
@@ -14,8 +14,10 @@ servers are stopped on the way out.
 Sections:
   build       median wall time of the strict hosted build, the offline build and scripts/check.py,
               and what diagrams cost a warm build (the cold cost comes from the 10x copy's first build)
+  pdf         `make pdf` (a build, then headless Chromium prints the whole site) and the PDF's size
   scale       the same on a copy with ten times the content (scripts/bench_content.py)
-  weight      bytes over the wire and requests per page, by type (as nginx sent them)
+  weight      bytes over the wire and requests per page, by type (as nginx sent them); not the
+              combined page that `make pdf` prints
   speed       first contentful paint, diagrams shown (the gap after the first paint), search latency
   lighthouse  Lighthouse 12 performance and accessibility, mobile and desktop; each the median of
               --lighthouse-runs runs, as Lighthouse's own guidance on variability advises
@@ -47,7 +49,7 @@ from chromium import LAUNCH_ARGS, find_chromium  # noqa: E402
 from page_probes import MERMAID_REQUEST, settle  # noqa: E402
 from sites import free_port, html_pages  # noqa: E402
 
-SECTIONS = ("build", "scale", "weight", "speed", "lighthouse")
+SECTIONS = ("build", "pdf", "scale", "weight", "speed", "lighthouse")
 SCALE = 10
 LIGHTHOUSE = REPO / "node_modules" / ".bin" / "lighthouse"
 NGINX = "/usr/sbin/nginx"
@@ -64,6 +66,8 @@ KB = 1000
 BUILD_AND_CHECK_S = 60.0
 SCALE_RATIO = 10.0
 WARM_DIAGRAMS_S = 1.0
+PDF_S = 30.0
+PDF_BYTES = 5_000_000
 PAGE_BYTES = 110 * KB
 DIAGRAM_PAINT_GAP_MS = 0.0
 SEARCH_RESULT_MS = 100.0
@@ -72,6 +76,8 @@ ACCESSIBILITY = 100
 
 # Per subprocess, before the deadline shortens them.
 BUILD_TIMEOUT_S = 300
+PDF_TIMEOUT_S = 300
+PRINT_PAGE = "print_page/"  # mkdocs-print-site-plugin's combined page, which `make pdf` prints
 SCALED_BUILD_TIMEOUT_S = 900
 LIGHTHOUSE_TIMEOUT_S = 240
 APT_TIMEOUT_S = 600
@@ -252,6 +258,37 @@ def build_section(runs: dict[str, list[Run]], count: int) -> Section:
     add_diagram_costs(section, runs["hosted build"], "1x", budget=True)
     section.data = {name: {"median_s": medians[name], "runs_s": [r.seconds for r in rs]} for name, rs in runs.items()}
     section.data["diagram_costs"] = diagram_costs(runs["hosted build"])
+    return section
+
+
+def run_pdf(work: Path, deadline: Deadline) -> Section:
+    """`make pdf` once (what it runs, minus the install steps): a build and the printing."""
+    progress("make pdf")
+    output = work / "pdf" / "aws-practice-notes.pdf"
+    env = {key: value for key, value in os.environ.items() if key not in ("OFFLINE", "SITE_URL")}
+    command = [sys.executable, "scripts/pdf.py", "--output", str(output)]
+    run = timed_run(command, REPO, env, deadline.timeout(PDF_TIMEOUT_S))
+    return pdf_section(run, output.stat().st_size if output.is_file() else None)
+
+
+def pdf_section(run: Run, size: int | None) -> Section:
+    """The whole-site PDF: its time and its size against their budgets; a failed run meets neither."""
+    section = Section("pdf")
+    done = run.returncode == 0 and size is not None
+    section.figure(
+        "make pdf (build + print)",
+        seconds(run.seconds if done else None),
+        f"<= {PDF_S:.0f} s",
+        done and run.seconds <= PDF_S,
+    )
+    section.figure(
+        "PDF size",
+        f"{size / 1e6:.2f} MB" if done else "-",
+        f"<= {PDF_BYTES / 1e6:.0f} MB",
+        done and size <= PDF_BYTES,
+    )
+    section.details += failure_note("make pdf", [run])
+    section.data = {"seconds": run.seconds if done else None, "bytes": size if done else None}
     return section
 
 
@@ -658,6 +695,8 @@ def load_every_page(browser, server: Nginx, site: Path, deadline: Deadline) -> l
     loads = []
     for html_file in html_pages(site):
         path = page_url_path(site, html_file)
+        if path.startswith(PRINT_PAGE):  # the whole site in one page, to print: the pdf section's
+            continue
         if deadline.left() <= 0:
             loads.append(PageLoad(path, error="not loaded: the run's deadline passed"))
             continue
@@ -1133,6 +1172,8 @@ def run_sections(args: argparse.Namespace, work: Path, deadline: Deadline) -> di
                 )
             ],
         )
+    if "pdf" in wanted:
+        sections |= within_deadline({"pdf"}, lambda: [run_pdf(work, deadline)])
     browser_parts = wanted & {"weight", "speed", "lighthouse"}
     if browser_parts:
 

@@ -289,3 +289,22 @@ def test_the_page_timings_give_when_diagrams_reached_the_page_and_when_they_were
     text = PageLoad("t/")
     bench.record_timings(text, {"diagrams": 0, "fcp": 12.0, "ticks": [[10.0, 0, False]]})
     assert text.paint_gap_ms == 0.0
+
+
+# ----- pdf --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("run", "size", "time_ok", "size_ok"),
+    [
+        (Run(25.0, 0, ""), 4_500_000, True, True),
+        (Run(31.0, 0, ""), 4_500_000, False, True),
+        (Run(25.0, 0, ""), 5_200_000, True, False),
+        (Run(12.0, 1, "Traceback: no Chromium"), None, False, False),
+    ],
+)
+def test_make_pdf_is_held_to_30_s_and_its_pdf_to_5_mb_and_a_failed_run_meets_neither(run, size, time_ok, size_ok):
+    section = bench.pdf_section(run, size)
+    assert budget_row(section, "make pdf").passed is time_ok
+    assert budget_row(section, "PDF size").passed is size_ok
+    assert bool(section.details) is bool(run.returncode)

@@ -1,0 +1,157 @@
+"""Finish the page that mkdocs-print-site-plugin combines from every page, for `make pdf`.
+
+The plugin keeps each page's HTML as MkDocs converts it (`page.html`, at priority 0) and writes
+the combined page itself once the build is over (`on_post_build`), outside the events every
+other page goes through. Four things follow, each fixed here rather than in the plugin:
+
+- It keeps the HTML before the hooks: each diagram would print as its Mermaid source. Keeping
+  it after every hook instead (`on_page_content` at the lowest priority) gives the combined
+  page the diagrams' placeholders, and handing the written page to the `on_post_page` event
+  draws them (overrides/hooks/diagrams.py), exactly as on the pages themselves.
+- It makes headings' ids unique by prefixing them with the page's key and rewrites every
+  in-page link the same way, but leaves other ids (the anchor and span of each code line) as
+  they were: those links would lead nowhere and their ids repeat on every page. Here every id
+  of a page gets the same prefix, and an id that still repeats (a heading "Self-check" on the
+  Reference page and the Self-check page itself share `reference-self-check`) is numbered.
+- A link to the home page from another folder (`..`) becomes `#.`, which is no anchor.
+- A link to a file that is not a page (a sample) stays relative, which a PDF cannot follow:
+  it points to the published site instead, when the build has a site_url.
+
+The cover shows the edition: `config.extra.print_edition`, set here from git.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import subprocess
+import urllib.parse
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+PLUGIN = "print-site"
+# A page's part of the combined page starts with this; the sections of the navigation, which
+# hold them, are written with single quotes by the plugin and so do not match.
+PAGE_SECTION = re.compile(r'<section class="print-page" id="(?P<key>[^"]+)"')
+COMBINED_END = "</div><style>"
+ID_OR_SVG = re.compile(r'(?P<svg_open><svg\b)|(?P<svg_close></svg>)|(?P<attr>\s(?:id|name)=")(?P<value>[^"]*)"')
+ID = re.compile(r'(?P<tag><[\w-]+\b[^>]*?\sid=")(?P<value>[^"]*)"')
+HOME_LINK = re.compile(r'href="#\.(?:-(?P<anchor>[^"]*))?"')
+RELATIVE_LINK = re.compile(r'(<a\b[^>]*?\shref=")(?!#|[a-z][a-z0-9+.-]*:|/)(?P<url>[^"]+)"', re.IGNORECASE)
+
+
+def edition(repository: Path, today: datetime.date | None = None) -> dict[str, str]:
+    """What the cover says about this copy: the commit it was built from (a tag when there is
+    one) and the day it was built. A copy without git history says "unknown"."""
+    try:
+        result = subprocess.run(
+            ["git", "describe", "--tags", "--always", "--dirty"],
+            cwd=repository,
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
+        version = result.stdout.strip() if result.returncode == 0 else ""
+    except (OSError, subprocess.SubprocessError):
+        version = ""
+    return {"version": version or "unknown", "date": (today or datetime.date.today()).isoformat()}
+
+
+def prefix_page_ids(html: str) -> str:
+    """Give every id (and name) in a page's part the page's key as prefix, as the plugin does
+    for headings and has done for every in-page link. A diagram's SVG keeps its ids: they are
+    unique already (one per diagram and occurrence) and its own url(#...) references use them."""
+    starts = [(match.start(), match.group("key")) for match in PAGE_SECTION.finditer(html)]
+    if not starts:
+        return html
+    # The last page's part ends where the plugin closes the combined page and adds its styles.
+    content_end = html.find(COMBINED_END, starts[-1][0])
+    ends = [start for start, _ in starts[1:]] + [content_end if content_end != -1 else len(html)]
+    parts = [html[: starts[0][0]]]
+    for (start, key), end in zip(starts, ends, strict=True):
+        parts.append(_prefix_ids(html[start:end], key))
+    parts.append(html[ends[-1] :])
+    return "".join(parts)
+
+
+def _prefix_ids(part: str, key: str) -> str:
+    depth = 0
+
+    def replace(match: re.Match) -> str:
+        nonlocal depth
+        if match.group("svg_open"):
+            depth += 1
+        elif match.group("svg_close"):
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            value = match.group("value")
+            if value != key and not value.startswith(f"{key}-"):
+                return f'{match.group("attr")}{key}-{value}"'
+        return match.group(0)
+
+    return ID_OR_SVG.sub(replace, part)
+
+
+def number_repeated_ids(html: str) -> str:
+    """Make each id unique: a page's own section keeps its id (links to the page lead there);
+    any other element with an id already taken is numbered `-2`, `-3`..."""
+    pages = set(PAGE_SECTION.findall(html))
+    seen: dict[str, int] = {}
+
+    def replace(match: re.Match) -> str:
+        value = match.group("value")
+        if PAGE_SECTION.match(match.group(0)):
+            return match.group(0)
+        count = seen.get(value, 1 if value in pages else 0) + 1
+        seen[value] = count
+        return match.group(0) if count == 1 else f'{match.group("tag")}{value}-{count}"'
+
+    return ID.sub(replace, html)
+
+
+def fix_home_links(html: str) -> str:
+    """`#.` (the plugin's key for a link `..` to the home page) as the home page's key."""
+    return HOME_LINK.sub(lambda m: f'href="#index{"-" + m.group("anchor") if m.group("anchor") else ""}"', html)
+
+
+def absolute_file_links(html: str, page_url: str, site_url: str) -> str:
+    """Links that stay relative in the combined page point to files outside it (samples):
+    resolve them against the published site, so that they work from a PDF too."""
+    base = urllib.parse.urljoin(site_url, page_url)
+    return RELATIVE_LINK.sub(lambda m: f'{m.group(1)}{urllib.parse.urljoin(base, m.group("url"))}"', html)
+
+
+def finish(html: str, page_url: str, site_url: str | None) -> str:
+    """The combined page with unique ids and links that lead somewhere (see the module's doc)."""
+    html = number_repeated_ids(prefix_page_ids(fix_home_links(html)))
+    return absolute_file_links(html, page_url, site_url) if site_url else html
+
+
+# ----- MkDocs events -----------------------------------------------------------------------------
+
+
+def on_config(config):
+    if PLUGIN in config.plugins:
+        config.extra["print_edition"] = edition(Path(config.config_file_path).parent)
+    return config
+
+
+# After every other handler, so the combined page gets the page as its readers do.
+@event_priority(-100)
+def on_page_content(html, page, config, files):
+    if PLUGIN in config.plugins:
+        page.html = html
+    return html
+
+
+# After the plugin has written the combined page (priority 0).
+@event_priority(-100)
+def on_post_build(config):
+    plugin = config.plugins.get(PLUGIN)
+    if plugin is None or not plugin.config.get("enabled"):
+        return
+    page = plugin.print_page
+    path = Path(page.file.abs_dest_path)
+    html = config.plugins.on_post_page(path.read_text(encoding="utf-8"), page=page, config=config)
+    path.write_text(finish(html, page.url, config.site_url), encoding="utf-8")

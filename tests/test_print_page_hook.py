@@ -1,0 +1,75 @@
+"""overrides/hooks/print_page.py: what it does to the page mkdocs-print-site-plugin combines."""
+
+from __future__ import annotations
+
+import datetime
+import subprocess
+
+from print_page import absolute_file_links, edition, finish, fix_home_links, number_repeated_ids, prefix_page_ids
+
+# Two pages as the plugin combines them: headings and in-page links prefixed, code line anchors not.
+COMBINED = (
+    '<div id="print-site-page"><section class="print-page" id="index" heading-number="1">'
+    '<h1 id="index-welcome">Welcome</h1>'
+    '<a id="__codelineno-0-1" name="__codelineno-0-1" href="#index-__codelineno-0-1"></a>'
+    '<span id="__span-0-1">code</span>'
+    '<svg id="d0123"><g id="d0123-node"></g><use href="#d0123-node"/></svg>'
+    "</section><section class='print-page md-section' id='section-2' heading-number='2'>"
+    '<section class="print-page" id="reference" heading-number="2.1">'
+    '<h2 id="reference-self-check">Self-check</h2>'
+    '<a id="__codelineno-0-1" name="__codelineno-0-1" href="#reference-__codelineno-0-1"></a>'
+    '</section><section class="print-page" id="reference-self-check" heading-number="2.2">'
+    '<h1 id="reference-self-check-self-check">Self-check</h1></section></section>'
+    "</div><style>.x{}</style>"
+    '<footer><div id="__palette"></div></footer>'
+)
+
+
+def test_every_id_of_a_page_gets_its_key_except_inside_a_diagram():
+    html = prefix_page_ids(COMBINED)
+    assert 'id="index-__codelineno-0-1" name="index-__codelineno-0-1" href="#index-__codelineno-0-1"' in html
+    assert 'id="reference-__codelineno-0-1"' in html
+    assert 'id="index-__span-0-1"' in html
+    assert 'id="index-welcome"' in html and "index-index-" not in html
+    assert '<svg id="d0123"><g id="d0123-node">' in html
+    # The theme's own elements, after the combined pages, keep theirs: its scripts look for them.
+    assert '<div id="__palette">' in html
+
+
+def test_a_heading_sharing_a_page_key_is_numbered_and_the_page_keeps_it():
+    html = number_repeated_ids(COMBINED)
+    assert '<section class="print-page" id="reference-self-check"' in html
+    assert '<h2 id="reference-self-check-2">' in html
+
+
+def test_a_link_to_the_home_page_from_another_folder_leads_to_it():
+    assert fix_home_links('<a href="#.">Home</a>') == '<a href="#index">Home</a>'
+    assert fix_home_links('<a href="#reference">x</a>') == '<a href="#reference">x</a>'
+
+
+def test_a_link_to_a_sample_points_to_the_published_site():
+    html = '<a href="../examples/iam/x.json">x</a> <a href="#a">a</a> <a href="https://aws.amazon.com/">b</a>'
+    assert absolute_file_links(html, "print_page/", "https://example.org/notes/") == (
+        '<a href="https://example.org/notes/examples/iam/x.json">x</a> <a href="#a">a</a> '
+        '<a href="https://aws.amazon.com/">b</a>'
+    )
+
+
+def test_without_a_site_url_file_links_stay_relative():
+    html = '<div id="print-site-page"><a href="../examples/iam/x.json">x</a></div>'
+    assert finish(html, "print_page.html", None) == html
+
+
+def test_edition_names_the_commit_and_the_day(tmp_path):
+    day = datetime.date(2026, 12, 6)
+    assert edition(tmp_path, today=day) == {"version": "unknown", "date": "2026-12-06"}
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    (tmp_path / "a").write_text("a")
+    subprocess.run(["git", "add", "a"], cwd=tmp_path, check=True)
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "a"], cwd=tmp_path, check=True
+    )
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=tmp_path, capture_output=True, text=True
+    ).stdout.strip()
+    assert edition(tmp_path, today=day)["version"] == commit
