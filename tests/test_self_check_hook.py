@@ -57,4 +57,32 @@ def test_rendered_page_groups_by_section_and_keeps_the_collapsed_shape():
     assert markdown.index("## Serverless patterns") < markdown.index("## Identity and access")
     assert "### Command" not in markdown
     assert '??? question "Q1?"\n    **Answer:** A.\n\n    **Why:** [x](../patterns/fan-out.md#y)' in markdown
-    assert "From [Federation](../identity/federation.md)." in markdown
+    assert "From [the Federation page](../identity/federation.md)." in markdown
+
+
+def headings(markdown: str) -> list[str]:
+    return [line for line in markdown.splitlines() if line.startswith("#")]
+
+
+def test_no_heading_repeats_the_one_above_it_and_each_page_has_one():
+    """A landing page's questions sit under its section's heading; the home page's under Home."""
+    pages = [
+        PageQuestions("index.md", "AWS Practice Notes", [Question("Q0?", "**Answer:** 0.", 1)]),
+        PageQuestions("patterns/index.md", "Serverless patterns", [Question("Q1?", "**Answer:** 1.", 1)]),
+        PageQuestions("patterns/fan-out.md", "Fan-out", [Question("Q2?", "**Answer:** 2.", 1)]),
+    ]
+    markdown = render_self_check(pages, {"patterns": "Serverless patterns"})
+    assert headings(markdown) == ["## Home", "## Serverless patterns", "### Fan-out"]
+    assert "From [the home page](../index.md)." in markdown
+    assert "From [the section's overview page](../patterns/index.md)." in markdown
+    assert "AWS Practice Notes" not in markdown
+
+
+def test_the_show_and_hide_all_buttons_come_first_and_stay_hidden_without_javascript():
+    pages = [PageQuestions("patterns/fan-out.md", "Fan-out", [Question("Q?", "**Answer:** A.", 1)])]
+    markdown = render_self_check(pages, {"patterns": "Serverless patterns"})
+    controls = markdown.index('<div class="self-check-controls" id="self-check-controls" hidden>')
+    assert controls < markdown.index("## Serverless patterns")
+    assert '<button type="button" data-open="true">Show all answers</button>' in markdown
+    assert '<button type="button" data-open="false">Hide all answers</button>' in markdown
+    assert "controls.hidden = false;" in markdown

@@ -10,6 +10,14 @@ Questions are written once, on their topic page, as collapsed admonitions:
 The page `reference/self-check.md` holds the marker `<!-- self-check-questions -->`; this hook
 replaces it with the questions of every page in navigation order, with their relative links
 rewritten so they still point where they did on the topic page.
+
+One heading per page, so the table of contents has one entry per page: a section's heading
+(its navigation title) holds the questions of its landing page, and each other page of the
+section has a heading of its own. The home page's questions sit under "Home".
+
+Above the questions, two buttons open or close every answer at once. A script inline in the
+page shows them and makes them work; without JavaScript they stay hidden, and each question
+still opens on its own.
 """
 
 from __future__ import annotations
@@ -42,6 +50,38 @@ class PageQuestions:
     src_uri: str
     title: str
     questions: list[Question] = field(default_factory=list)
+
+    @property
+    def section(self) -> str:
+        """The docs folder the page is in; "" for a page at the top (the home page)."""
+        return self.src_uri.split("/")[0] if "/" in self.src_uri else ""
+
+    @property
+    def is_landing(self) -> bool:
+        """The page that stands for its whole section: a folder's index.md, or the home page."""
+        return self.src_uri == "index.md" or self.src_uri.endswith("/index.md")
+
+
+HOME_SECTION = "Home"
+# Shows the buttons and opens or closes every question of the page; ids are the ones in CONTROLS.
+CONTROLS = """<div class="self-check-controls" id="self-check-controls" hidden>
+<button type="button" data-open="true">Show all answers</button>
+<button type="button" data-open="false">Hide all answers</button>
+</div>
+<script>
+  (function (controls) {
+    controls.addEventListener("click", function (event) {
+      var button = event.target.closest("button[data-open]");
+      if (!button) return;
+      var open = button.getAttribute("data-open") === "true";
+      document.querySelectorAll(".md-content details.question").forEach(function (question) {
+        question.open = open;
+      });
+    });
+    controls.hidden = false;
+  })(document.getElementById("self-check-controls"));
+</script>
+"""
 
 
 def page_title(markdown: str, default: str) -> str:
@@ -89,20 +129,30 @@ def rebase_links(markdown: str, from_page: str, to_page: str) -> str:
     return INLINE_LINK.sub(rewrite, markdown)
 
 
+def source_line(page: PageQuestions, link: str) -> str:
+    """Where a group of questions comes from, worded so it does not repeat the heading above."""
+    if page.src_uri == "index.md":
+        return f"From [the home page]({link})."
+    if page.is_landing:
+        return f"From [the section's overview page]({link})."
+    return f"From [the {page.title} page]({link})."
+
+
 def render_self_check(pages: list[PageQuestions], sections: dict[str, str]) -> str:
-    """Markdown for the self-check page: a section heading per topic folder, a page per H3."""
+    """Markdown for the self-check page: an H2 per section (with its landing page's questions),
+    an H3 per other page of the section."""
     out, current_section = [], None
     total = sum(len(page.questions) for page in pages)
-    out.append(f"{total} questions from {sum(1 for p in pages if p.questions)} pages.\n")
+    out.append(f"{total} questions from {sum(1 for p in pages if p.questions)} pages.\n\n{CONTROLS}")
     for page in pages:
         if not page.questions:
             continue
-        section = page.src_uri.split("/")[0] if "/" in page.src_uri else ""
-        if section != current_section:
-            current_section = section
-            out.append(f"\n## {sections.get(section, section.title() or 'Home')}\n")
+        if page.section != current_section:
+            current_section = page.section
+            out.append(f"\n## {sections.get(page.section, page.section.title() or HOME_SECTION)}\n")
         link = posixpath.relpath(page.src_uri, posixpath.dirname(SELF_CHECK_PAGE))
-        out.append(f"\n### {page.title}\n\nFrom [{page.title}]({link}).\n")
+        heading = "" if page.is_landing else f"\n### {page.title}\n"
+        out.append(f"{heading}\n{source_line(page, link)}\n")
         for question in page.questions:
             body = rebase_links(question.body, page.src_uri, SELF_CHECK_PAGE)
             indented = "\n".join(f"    {line}" if line.strip() else "" for line in body.splitlines())
@@ -128,9 +178,10 @@ def on_nav(nav, config, files):
     pages = []
     for page in nav.pages:
         markdown = page.file.content_string
-        pages.append(
-            PageQuestions(page.file.src_uri, page_title(markdown, page.file.name), extract_questions(markdown))
-        )
+        # The navigation's title ("CodeDeploy and AppSpec") is the short one readers know the
+        # page by; a landing page has none, and its own title then names it.
+        title = page.title or page_title(markdown, page.file.name)
+        pages.append(PageQuestions(page.file.src_uri, title, extract_questions(markdown)))
     _state["pages"] = pages
     _state["sections"] = section_titles(nav)
     return nav
