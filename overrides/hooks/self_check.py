@@ -63,7 +63,8 @@ class PageQuestions:
 
 
 HOME_SECTION = "Home"
-# Shows the buttons and opens or closes every question of the page; ids are the ones in CONTROLS.
+# Shows the buttons and opens or closes every question of the page. The script finds its buttons
+# as the element just before it, not by id: the combined print page renames every id.
 CONTROLS = """<div class="self-check-controls" id="self-check-controls" hidden>
 <button type="button" data-open="true">Show all answers</button>
 <button type="button" data-open="false">Hide all answers</button>
@@ -79,7 +80,7 @@ CONTROLS = """<div class="self-check-controls" id="self-check-controls" hidden>
       });
     });
     controls.hidden = false;
-  })(document.getElementById("self-check-controls"));
+  })(document.currentScript.previousElementSibling);
 </script>
 """
 
