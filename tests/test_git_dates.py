@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 
-from git_dates import parse_git_log
+from git_dates import parse_git_log, without_last_reviewed_line
 from sites import REPO, build_site
 
 GIT_LOG = (
@@ -24,10 +24,18 @@ def test_no_history_means_no_dates():
     assert parse_git_log("") == {}
 
 
-def test_a_committed_page_shows_its_last_updated_date(hosted_site):
-    html = (hosted_site.root / "contributing" / "diagrams" / "index.html").read_text(encoding="utf-8")
-    assert '<p class="page-dates">' in html
-    assert "Last updated <time datetime=" in html
+def test_the_pages_own_last_reviewed_line_is_folded_into_the_dates_under_it():
+    html = "<p>Text.</p>\n<p><em>Last reviewed: 2026-11-27.</em></p>\n<!-- glossary -->"
+    assert without_last_reviewed_line(html, "2026-11-27") == "<p>Text.</p>\n<!-- glossary -->"
+    # A different date is a mistake for the checker to report, not something to hide.
+    assert without_last_reviewed_line(html, "2026-12-01") == html
+
+
+def test_a_committed_page_shows_its_dates_once_in_one_line(hosted_site):
+    html = (hosted_site.root / "patterns" / "fan-out" / "index.html").read_text(encoding="utf-8")
+    assert '<p class="page-dates">Facts reviewed <time datetime=' in html
+    assert " · updated <time datetime=" in html
+    assert "Last reviewed:" not in html
 
 
 def test_an_exported_copy_without_git_history_builds_strictly(tmp_path):
@@ -41,4 +49,4 @@ def test_an_exported_copy_without_git_history_builds_strictly(tmp_path):
     (export / "node_modules").symlink_to(REPO / "node_modules")
     build_site(tmp_path / "site", site_url="https://example.com/", config=export / "mkdocs.yml")
     html = (tmp_path / "site" / "contributing" / "diagrams" / "index.html").read_text(encoding="utf-8")
-    assert "Last updated" not in html
+    assert "updated <time" not in html.lower()
