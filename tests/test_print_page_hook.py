@@ -5,7 +5,15 @@ from __future__ import annotations
 import datetime
 import subprocess
 
-from print_page import absolute_file_links, edition, finish, fix_home_links, number_repeated_ids, prefix_page_ids
+from print_page import (
+    absolute_file_links,
+    edition,
+    finish,
+    fix_home_links,
+    number_repeated_ids,
+    prefix_page_ids,
+    relative_theme_base,
+)
 
 # Two pages as the plugin combines them: headings and in-page links prefixed, code line anchors not.
 COMBINED = (
@@ -73,3 +81,9 @@ def test_edition_names_the_commit_and_the_day(tmp_path):
         ["git", "rev-parse", "--short", "HEAD"], cwd=tmp_path, capture_output=True, text=True
     ).stdout.strip()
     assert edition(tmp_path, today=day)["version"] == commit
+
+
+def test_the_theme_finds_its_files_from_the_page_as_on_every_other_page():
+    config = '<script id="__config" type="application/json">{"annotate": null, "base": "/", "search": "x"}</script>'
+    assert '"base": "..", "search"' in relative_theme_base(config, "print_page/")
+    assert '"base": ".", "search"' in relative_theme_base(config, "print_page.html")

@@ -16,6 +16,9 @@ other page goes through. Four things follow, each fixed here rather than in the 
 - A link to the home page from another folder (`..`) becomes `#.`, which is no anchor.
 - A link to a file that is not a page (a sample) stays relative, which a PDF cannot follow:
   it points to the published site instead, when the build has a site_url.
+- The page is rendered with the 404 page's template context, whose base address is absolute
+  ("/" without a site_url): from disk (the offline copy) the theme would look for its search
+  index at the root of the file system. It gets the relative one every other page has.
 
 The cover shows the edition: `config.extra.print_edition`, set here from git.
 """
@@ -23,6 +26,8 @@ The cover shows the edition: `config.extra.print_edition`, set here from git.
 from __future__ import annotations
 
 import datetime
+import json
+import posixpath
 import re
 import subprocess
 import urllib.parse
@@ -38,6 +43,7 @@ COMBINED_END = "</div><style>"
 ID_OR_SVG = re.compile(r'(?P<svg_open><svg\b)|(?P<svg_close></svg>)|(?P<attr>\s(?:id|name)=")(?P<value>[^"]*)"')
 ID = re.compile(r'(?P<tag><[\w-]+\b[^>]*?\sid=")(?P<value>[^"]*)"')
 HOME_LINK = re.compile(r'href="#\.(?:-(?P<anchor>[^"]*))?"')
+THEME_BASE = re.compile(r'(<script id="__config" type="application/json">\{.*?"base": )"[^"]*"')
 RELATIVE_LINK = re.compile(r'(<a\b[^>]*?\shref=")(?!#|[a-z][a-z0-9+.-]*:|/)(?P<url>[^"]+)"', re.IGNORECASE)
 
 
@@ -122,9 +128,16 @@ def absolute_file_links(html: str, page_url: str, site_url: str) -> str:
     return RELATIVE_LINK.sub(lambda m: f'{m.group(1)}{urllib.parse.urljoin(base, m.group("url"))}"', html)
 
 
+def relative_theme_base(html: str, page_url: str) -> str:
+    """The theme's base address (its configuration in the page) relative to the page, as on
+    every other page: from disk an absolute one leads nowhere."""
+    base = posixpath.relpath(".", posixpath.dirname(page_url) or ".")
+    return THEME_BASE.sub(lambda m: m.group(1) + json.dumps(base), html, count=1)
+
+
 def finish(html: str, page_url: str, site_url: str | None) -> str:
     """The combined page with unique ids and links that lead somewhere (see the module's doc)."""
-    html = number_repeated_ids(prefix_page_ids(fix_home_links(html)))
+    html = number_repeated_ids(prefix_page_ids(fix_home_links(relative_theme_base(html, page_url))))
     return absolute_file_links(html, page_url, site_url) if site_url else html
 
 
