@@ -46,7 +46,7 @@ sys.path[:0] = [str(REPO / "scripts"), str(REPO / "tests")]
 
 from bench_content import count_content, make_scaled_copy  # noqa: E402
 from chromium import LAUNCH_ARGS, find_chromium  # noqa: E402
-from page_probes import MERMAID_REQUEST, settle  # noqa: E402
+from page_probes import DIAGRAM_FONT_LOADED, MERMAID_REQUEST, settle  # noqa: E402
 from sites import free_port, html_pages  # noqa: E402
 
 SECTIONS = ("build", "pdf", "scale", "weight", "speed", "lighthouse")
@@ -530,21 +530,20 @@ class Nginx:
 # holds so far (the parser adds them as it reads the HTML) and whether the diagram font, which
 # the labels need (font-display: block), has loaded. From these: when every diagram was in the
 # page, and when every one was drawn with its labels.
-PAGE_PROBE = """
-(() => {
-  const probe = (window.__bench = { ticks: [] });
-  const fontLoaded = () => [...document.fonts]
-    .some((font) => font.family.replace(/"/g, "") === "Diagram Roboto" && font.status === "loaded");
-  const tick = () => {
+PAGE_PROBE = f"""
+(() => {{
+  const probe = (window.__bench = {{ ticks: [] }});
+  const fontLoaded = {DIAGRAM_FONT_LOADED};
+  const tick = () => {{
     const count = document.querySelectorAll("figure.diagram svg").length;
     const font = count > 0 && fontLoaded();
     probe.ticks.push([performance.now(), count, font]);
     const done = document.readyState === "complete" && (count === 0 || font);
     if (!done && probe.ticks.length < 2000) requestAnimationFrame(tick);
     else probe.done = true;
-  };
+  }};
   requestAnimationFrame(tick);
-})();
+}})();
 """
 
 

@@ -15,6 +15,11 @@ DIAGRAMS_SHOWN = """() => {
   return { figures: document.querySelectorAll("figure.diagram").length, shown: shown.length };
 }"""
 
+# Whether the diagram font (embedded in each diagram page, see overrides/hooks/diagram_font.py)
+# has loaded: until it has, labels are blank (font-display: block).
+DIAGRAM_FONT_LOADED = """() => [...document.fonts]
+  .some((font) => font.family.replace(/"/g, "") === "Diagram Roboto" && font.status === "loaded")"""
+
 # Any request for a Mermaid file (the classic build, its ES modules): a published page makes none.
 MERMAID_REQUEST = re.compile(r"mermaid[^?#]*\.m?js([?#]|$)", re.IGNORECASE)
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from docscheck.source import find_fences
 
 REPO = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
@@ -31,10 +32,18 @@ class BuiltSite:
     def is_offline(self) -> bool:
         return self.base_url.startswith("file:")
 
+    @property
+    def allowed_prefix(self) -> str:
+        """Where this build's own requests go: its origin, or any file from disk."""
+        return "file://" if self.is_offline else self.base_url
+
     def url(self, path: str = "") -> str:
-        """Address of a page; from disk a folder does not open its index.html by itself."""
+        """Address of a page given as on the hosted site (`patterns/fan-out/`). From disk a
+        folder does not open its index.html by itself, and the offline copy writes a page as
+        `patterns/fan-out.html` (a section's landing page stays `patterns/index.html`)."""
         if self.is_offline and (path == "" or path.endswith("/")):
-            path += "index.html"
+            as_file = path.rstrip("/") + ".html"
+            path = as_file if path and (self.root / as_file).is_file() else path + "index.html"
         return self.base_url + path
 
 
@@ -134,9 +143,7 @@ def svg_labels(svg: str) -> list[str]:
     return labels
 
 
-MERMAID_FENCE = re.compile(r"^([ \t]*)(`{3,}|~{3,})[ \t]*mermaid[^\n]*\n(.*?)^\1\2[ \t]*$", re.DOTALL | re.MULTILINE)
-
-
 def mermaid_sources(markdown: str) -> list[str]:
-    """The source of each ```mermaid fence of a Markdown text, in order."""
-    return [match.group(3) for match in MERMAID_FENCE.finditer(markdown)]
+    """The source of each ```mermaid fence of a Markdown text, in order (the checker's parser)."""
+    fences, _ = find_fences(markdown.splitlines())
+    return [fence.text for fence in fences if fence.lang == "mermaid"]

@@ -7,7 +7,7 @@ import re
 
 import pytest
 from diagram_cache import DiagramCache, cache_key
-from diagram_markup import MIN_SCALE, figure, fill, render_id
+from diagram_markup import MIN_SCALE, figure, fill, placeholder, render_id
 from diagram_render import Drawing, DrawingError
 from diagrams import (
     MAX_SVG_BYTES,
@@ -173,7 +173,7 @@ def test_a_figure_is_an_image_named_by_its_title_in_a_region_that_scrolls():
 
 def test_the_same_diagram_twice_on_a_page_gets_ids_of_its_own():
     key = "cd" * 32
-    page = f"<p>a</p><!--diagram:{key}--><p>b</p><!--diagram:{key}-->"
+    page = f"<p>a</p>{placeholder(key)}<p>b</p>{placeholder(key)}"
     out = fill(page, {key: svg_for(key)})
     ids = re.findall(r'\sid="([^"]+)"', out)
     assert len(ids) == 6 and len(set(ids)) == 6, ids

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import boto3
 import pytest
+from docscheck.moto_runner import account_state, plant_queue, plant_topic
 
 moto = pytest.importorskip("moto")
 
@@ -39,69 +40,12 @@ def sample(monkeypatch):
         yield namespace
 
 
-def someone_elses_topic(sns, name: str) -> str:
-    arn = sns.create_topic(Name=name, Attributes={"DisplayName": f"owned by someone else: {name}"})["TopicArn"]
-    sns.set_topic_attributes(
-        TopicArn=arn,
-        AttributeName="Policy",
-        AttributeValue=json.dumps(
-            {
-                "Version": "2012-10-17",
-                "Statement": [
-                    {
-                        "Sid": "TheirOwnStatement",
-                        "Effect": "Allow",
-                        "Principal": {"AWS": "arn:aws:iam::123456789012:root"},
-                        "Action": "sns:Publish",
-                        "Resource": arn,
-                    }
-                ],
-            }
-        ),
-    )
-    return arn
-
-
-def someone_elses_queue(sqs, name: str) -> str:
-    url = sqs.create_queue(QueueName=name)["QueueUrl"]
-    arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
-    policy = {
-        "Version": "2012-10-17",
-        "Statement": [
-            {
-                "Sid": "TheirOwnStatement",
-                "Effect": "Allow",
-                "Principal": {"AWS": "arn:aws:iam::123456789012:root"},
-                "Action": "sqs:SendMessage",
-                "Resource": arn,
-            }
-        ],
-    }
-    sqs.set_queue_attributes(QueueUrl=url, Attributes={"Policy": json.dumps(policy), "VisibilityTimeout": "45"})
-    sqs.send_message(QueueUrl=url, MessageBody=f"their message in {name}")
-    return url
-
-
-def snapshot(sns, sqs) -> dict:
-    """Every topic and queue of the mocked account, with attributes, subscriptions and messages."""
-    topics = {}
-    for page in sns.get_paginator("list_topics").paginate():
-        for topic in page["Topics"]:
-            arn = topic["TopicArn"]
-            attributes = sns.get_topic_attributes(TopicArn=arn)["Attributes"]
-            subscriptions = sns.list_subscriptions_by_topic(TopicArn=arn)["Subscriptions"]
-            topics[arn] = {"attributes": attributes, "subscriptions": subscriptions}
-    queues = {}
-    for url in sqs.list_queues().get("QueueUrls", []):
-        attributes = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["All"])["Attributes"]
-        queues[url] = attributes
-    return {"topics": topics, "queues": queues}
-
-
 def their_resources(sns, sqs, names: list[str]) -> None:
+    """A topic and a queue of each name, each with a policy, attributes (and a message) of its own:
+    the same readers' resources `make check` plants beside every boto3 sample."""
     for name in names:
-        someone_elses_topic(sns, name)
-        someone_elses_queue(sqs, name)
+        plant_topic(sns, name)
+        plant_queue(sqs, name)
 
 
 def clients():
@@ -115,14 +59,14 @@ def test_run_leaves_other_resources_unchanged_and_deletes_its_own(sample):
     their_resources(sns, sqs, ["order-events", *roles])
     their_resources(sns, sqs, [f"{sample['RUN_PREFIX']}-{role}" for role in ["order-events", *roles]])
     their_resources(sns, sqs, [f"{RUN_ID}0-{role}" for role in ["order-events", *roles]])
-    before = snapshot(sns, sqs)
+    before = account_state()
 
     received = sample["run_demo"](REGION, RUN_ID)
 
     assert {
         name: sorted(json.loads(sample["body_of"](b))["type"] for b in bodies) for name, bodies in received.items()
     } == {sample["queue_name"](RUN_ID, role): sorted(types) for role, types in sample["EXPECTED"].items()}
-    after = snapshot(sns, sqs)
+    after = account_state()
     assert after == before  # theirs unchanged (policies, attributes, subscriptions, messages); ours gone
 
 
@@ -135,16 +79,16 @@ def test_two_runs_pick_different_names(sample):
 def test_a_taken_name_stops_the_run_before_it_touches_anything(sample, taken):
     sns, sqs = clients()
     if taken == "topic":
-        someone_elses_topic(sns, sample["topic_name"](RUN_ID))
+        plant_topic(sns, sample["topic_name"](RUN_ID))
     else:
-        someone_elses_queue(sqs, sample["queue_name"](RUN_ID, taken))
-    before = snapshot(sns, sqs)
+        plant_queue(sqs, sample["queue_name"](RUN_ID, taken))
+    before = account_state()
 
     with pytest.raises(sample["NameTaken"], match="already exists; this demo does not touch it"):
         sample["run_demo"](REGION, RUN_ID)
 
     # What the run created before it stopped is gone; what was there is as it was.
-    assert snapshot(sns, sqs) == before
+    assert account_state() == before
 
 
 def test_main_reports_every_queue(sample, capsys):

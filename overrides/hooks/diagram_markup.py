@@ -16,13 +16,13 @@ from diagram_render import Drawing
 
 # A diagram is shown at natural size or scaled to the column, never below this share of it.
 MIN_SCALE = 0.75
-PLACEHOLDER = re.compile(r"<!--diagram:(?P<key>[0-9a-f]{64})-->")
+PLACEHOLDER = re.compile(r'<div class="diagram" data-search-exclude><!--diagram:(?P<key>[0-9a-f]{64})--></div>')
 SVG_TITLE = re.compile(r"<title[^>]*>(?P<title>.*?)</title>", re.DOTALL)
 SVG_ROOT_ROLE = re.compile(r'(<svg\b[^>]*?)\srole="[^"]*"')
 
 
 def placeholder(key: str) -> str:
-    """Where a diagram goes, until its drawing is ready; search skips the element."""
+    """Where a diagram goes, until its drawing is ready (PLACEHOLDER finds it); search skips it."""
     return f'<div class="diagram" data-search-exclude><!--diagram:{key}--></div>'
 
 
@@ -63,7 +63,6 @@ def fill(output: str, drawings: dict[str, Drawing]) -> str:
             return '<p class="diagram-error">This diagram could not be drawn; the build log says why.</p>'
         return figure(drawings[key], key, occurrence)
 
-    output = re.sub(r'<div class="diagram" data-search-exclude>(<!--diagram:[0-9a-f]{64}-->)</div>', r"\1", output)
     return PLACEHOLDER.sub(replace, output)
 
 

@@ -46,9 +46,11 @@ from mkdocs.plugins import event_priority
 
 log = logging.getLogger("mkdocs.hooks.diagrams")
 
-# scripts/chromium.py finds the browser the tests use too (and `make` installs it): one place.
+# From scripts/: chromium.py finds the browser the tests use too (and `make` installs it), and
+# docscheck/source.py is the project's one Markdown fence parser.
 sys.path.append(str(Path(__file__).resolve().parents[2] / "scripts"))
 from chromium import LAUNCH_ARGS, find_chromium  # noqa: E402
+from docscheck.source import find_fences  # noqa: E402
 
 CACHE_DIR = ".cache/diagrams"
 # The rule of the contributor guide: every label at least MIN_LABEL_PX CSS pixels as shown.
@@ -61,13 +63,12 @@ MAX_SVG_BYTES = 64_000
 
 # Where mermaid2 looks for the library (its `javascript:`), and the preview script: served by
 # `mkdocs serve` only, never published.
-PREVIEW_ONLY_FILES = ("assets/vendor/mermaid/mermaid.min.js", "assets/javascripts/diagram-preview.js")
 PREVIEW_SCRIPT = "assets/javascripts/diagram-preview.js"
+PREVIEW_ONLY_FILES = ("assets/vendor/mermaid/mermaid.min.js", PREVIEW_SCRIPT)
 VIEWER_SCRIPT = "assets/javascripts/diagrams.js"
 MATERIAL_CONFIG = '<script id="__config"'
 
 FENCE_BLOCK = re.compile(r'<pre class="mermaid"><code>(?P<code>.*?)</code></pre>', re.DOTALL)
-FENCE_OPENING = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*mermaid\b")
 
 
 @dataclass
@@ -96,8 +97,10 @@ _build = Build()
 
 
 def fence_lines(markdown: str) -> list[int]:
-    """1-based line of each ```mermaid fence opening in a Markdown file, in order."""
-    return [number for number, line in enumerate(markdown.splitlines(), 1) if FENCE_OPENING.match(line)]
+    """1-based line of each ```mermaid fence opening in a Markdown file, in order (read by the
+    checker's own fence parser, so that the build and `make check` agree on what a fence is)."""
+    fences, _ = find_fences(markdown.splitlines())
+    return [fence.start for fence in fences if fence.lang == "mermaid"]
 
 
 def collect(content: str, src_path: str, markdown: str, build: Build) -> str:

@@ -179,7 +179,8 @@ def locate(node, path, *, ignore_case: bool = False) -> int:
     return line
 
 
-DATA_KIND_SET = frozenset(
+# The sample kinds that are data (parsed here first); fences.py maps samples to these kinds.
+DATA_KINDS = frozenset(
     {
         "yaml",
         "json",
@@ -200,7 +201,7 @@ def check_data_formats(ctx):
     from .fences import collect_samples
 
     for sample in collect_samples(ctx):
-        if sample.kind in DATA_KIND_SET and sample.parse_error:
+        if sample.kind in DATA_KINDS and sample.parse_error:
             yield Finding(sample.path, sample.at(sample.parse_line), "data-format", sample.parse_error)
 
 

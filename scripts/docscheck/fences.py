@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .data_formats import parse_data
+from .data_formats import DATA_KINDS, parse_data
 from .findings import Finding, check
 from .source import Fence, Page
 
@@ -57,20 +57,6 @@ EXPLICIT_KINDS = {
     "bash": "bash",
     "text": "display",
 }
-DATA_KINDS = frozenset(
-    {
-        "yaml",
-        "json",
-        "cloudformation",
-        "iam",
-        "appspec",
-        "buildspec",
-        "api",
-        "ecr-lifecycle",
-        "github-workflow",
-        "state-machine",
-    }
-)
 # docs/examples/<folder>/ -> {suffix: kind}
 EXAMPLE_KINDS = {
     "cloudformation": {".yaml": "cloudformation", ".yml": "cloudformation", ".json": "cloudformation"},

@@ -212,37 +212,50 @@ def created_names() -> tuple[list[str], list[str]]:
     return list(dict.fromkeys(topics)), list(dict.fromkeys(queues))
 
 
+def plant_topic(sns, name: str) -> str:
+    """A reader's own topic: a display name and an access policy of its own."""
+    attributes = {"DisplayName": "a reader's topic"}
+    if name.endswith(".fifo"):
+        attributes["FifoTopic"] = "true"
+    arn = sns.create_topic(Name=name, Attributes=attributes)["TopicArn"]
+    policy = readers_policy("sns:Publish", arn)
+    sns.set_topic_attributes(TopicArn=arn, AttributeName="Policy", AttributeValue=json.dumps(policy))
+    return arn
+
+
+def plant_queue(sqs, name: str) -> str:
+    """A reader's own queue: an attribute, an access policy and a message of its own."""
+    attributes = {"VisibilityTimeout": "77"}
+    if name.endswith(".fifo"):
+        attributes["FifoQueue"] = "true"
+    url = sqs.create_queue(QueueName=name, Attributes=attributes)["QueueUrl"]
+    arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+    sqs.set_queue_attributes(QueueUrl=url, Attributes={"Policy": json.dumps(readers_policy("sqs:SendMessage", arn))})
+    extra = {"MessageGroupId": "reader"} if name.endswith(".fifo") else {}
+    sqs.send_message(QueueUrl=url, MessageBody="a reader's message", **extra)
+    return url
+
+
+def readers_policy(action: str, arn: str) -> dict:
+    statement = {
+        "Sid": "ReadersOwnStatement",
+        "Effect": "Allow",
+        "Principal": {"AWS": "arn:aws:iam::123456789012:root"},
+        "Action": action,
+        "Resource": arn,
+    }
+    return {"Version": "2012-10-17", "Statement": [statement]}
+
+
 def plant_readers_resources(topics: list[str], queues: list[str]) -> None:
     import boto3
 
     sns = boto3.client("sns", region_name="us-east-1")
     sqs = boto3.client("sqs", region_name="us-east-1")
     for name in topics:
-        attributes = {"DisplayName": "a reader's topic"}
-        if name.endswith(".fifo"):
-            attributes["FifoTopic"] = "true"
-        sns.create_topic(Name=name, Attributes=attributes)
+        plant_topic(sns, name)
     for name in queues:
-        attributes = {"VisibilityTimeout": "77"}
-        if name.endswith(".fifo"):
-            attributes["FifoQueue"] = "true"
-        url = sqs.create_queue(QueueName=name, Attributes=attributes)["QueueUrl"]
-        arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
-        policy = {
-            "Version": "2012-10-17",
-            "Statement": [
-                {
-                    "Sid": "ReadersOwnStatement",
-                    "Effect": "Allow",
-                    "Principal": {"AWS": "arn:aws:iam::123456789012:root"},
-                    "Action": "sqs:SendMessage",
-                    "Resource": arn,
-                }
-            ],
-        }
-        sqs.set_queue_attributes(QueueUrl=url, Attributes={"Policy": json.dumps(policy)})
-        extra = {"MessageGroupId": "reader"} if name.endswith(".fifo") else {}
-        sqs.send_message(QueueUrl=url, MessageBody="a reader's message", **extra)
+        plant_queue(sqs, name)
 
 
 def account_state() -> dict[str, object]:
@@ -306,6 +319,21 @@ def assert_leaves_readers_resources_alone(path: str, output: io.StringIO) -> lis
     return []
 
 
+def run_step(result: dict, path: str, what: str, seconds: int, step) -> None:
+    """One more check of a sample that passed so far, bounded in time: its problems, or what it
+    raised, become the sample's failure."""
+    signal.alarm(seconds)
+    try:
+        problems = step()
+        if problems:
+            result.update(ok=False, message="; ".join(problems))
+    except BaseException as error:  # noqa: BLE001 - a sample may raise anything; report it
+        message = f"{what} raised {type(error).__name__}: {error}"
+        result.update(ok=False, line=failure_line(path, error), message=message)
+    finally:
+        signal.alarm(0)
+
+
 def run_sample(path: str) -> dict:
     from moto import mock_aws
 
@@ -329,35 +357,21 @@ def run_sample(path: str) -> dict:
         signal.alarm(0)
     name = os.path.basename(path)
     if result["ok"] and name in OUTCOMES:
-        signal.alarm(SECONDS_PER_SAMPLE)
-        try:
+
+        def outcome() -> list[str]:
             with mock_aws(), contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
                 namespace = runpy.run_path(path, run_name="sample_under_test")
-                problems = OUTCOMES[name](namespace)
-            if problems:
-                result.update(ok=False, message="outcome: " + "; ".join(problems))
-        except BaseException as error:  # noqa: BLE001
-            result.update(
-                ok=False,
-                line=failure_line(path, error),
-                message=f"outcome check raised {type(error).__name__}: {error}",
-            )
-        finally:
-            signal.alarm(0)
+                return [f"outcome: {problem}" for problem in OUTCOMES[name](namespace)]
+
+        run_step(result, path, "outcome check", SECONDS_PER_SAMPLE, outcome)
     if result["ok"]:
-        signal.alarm(SECONDS_PER_SAMPLE * 2)
-        try:
-            problems = assert_leaves_readers_resources_alone(path, output)
-            if problems:
-                result.update(ok=False, message="; ".join(problems))
-        except BaseException as error:  # noqa: BLE001
-            result.update(
-                ok=False,
-                line=failure_line(path, error),
-                message=f"re-run beside existing resources raised {type(error).__name__}: {error}",
-            )
-        finally:
-            signal.alarm(0)
+        run_step(
+            result,
+            path,
+            "re-run beside existing resources",
+            SECONDS_PER_SAMPLE * 2,
+            lambda: assert_leaves_readers_resources_alone(path, output),
+        )
     if not result["ok"]:
         tail = output.getvalue().strip().splitlines()[-3:]
         if tail:

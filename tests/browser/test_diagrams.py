@@ -6,13 +6,13 @@ from __future__ import annotations
 import re
 
 import pytest
-from page_probes import settle
+from diagrams import MIN_LABEL_PX
+from page_probes import DIAGRAM_FONT_LOADED, settle
 from pypdf import PdfReader
 from sites import BuiltSite, html_pages, svg_labels
 
 PHONE = {"width": 390, "height": 844}
 LAPTOP = {"width": 1280, "height": 800}
-MIN_LABEL_PX = 12
 WIDE_DIAGRAM_PAGE = "delivery/codepipeline/"
 NARROW_DIAGRAM_PAGE = "patterns/fan-out/"
 
@@ -23,10 +23,6 @@ def diagram_pages(site: BuiltSite) -> list[str]:
         for page in html_pages(site.root)
         if '<figure class="diagram"' in page.read_text(encoding="utf-8")
     ]
-
-
-def allowed_prefix(site: BuiltSite) -> str:
-    return "file://" if site.is_offline else site.base_url
 
 
 def test_every_diagram_shows_with_javascript_disabled(hosted_site, make_probe):
@@ -85,14 +81,12 @@ LABELS_OUTSIDE_NODES = """() => {
   }
   return outside;
 }"""
-DIAGRAM_FONT_LOADED = """() => [...document.fonts]
-  .some((font) => font.family.replace(/"/g, "") === "Diagram Roboto" && font.status === "loaded")"""
 
 
 @pytest.mark.parametrize("variant", ["hosted_site", "offline_site"])
 def test_no_label_overflows_its_node_in_the_readers_browser(variant, request, make_probe):
     site = request.getfixturevalue(variant)
-    probe = make_probe(allowed_prefix(site), viewport=LAPTOP)
+    probe = make_probe(site.allowed_prefix, viewport=LAPTOP)
     outside, nodes = [], 0
     for page in diagram_pages(site):
         probe.open(site.url(page))
@@ -148,8 +142,8 @@ TRANSFORM = """() => getComputedStyle(document.querySelector("dialog.diagram-dia
 @pytest.mark.parametrize("variant", ["hosted_site", "offline_site"])
 def test_full_screen_view_zooms_by_keyboard_and_closes_with_escape(variant, request, make_probe):
     site = request.getfixturevalue(variant)
-    probe = make_probe(allowed_prefix(site), viewport=LAPTOP)
-    page = probe.open(site.url(WIDE_DIAGRAM_PAGE if not site.is_offline else "delivery/codepipeline.html"))
+    probe = make_probe(site.allowed_prefix, viewport=LAPTOP)
+    page = probe.open(site.url(WIDE_DIAGRAM_PAGE))
     figure = page.locator("figure.diagram").first
     title = figure.locator("svg title").text_content()
     opener = figure.get_by_role("button", name=f"Open full screen: {title}")

@@ -16,17 +16,6 @@ ACTIVE_TOOLTIP = ".site-tooltip"
 CONTENT_ABBR = "article.md-content__inner abbr >> visible=true"
 
 
-def allowed_prefix(site) -> str:
-    return "file://" if site.is_offline else site.base_url
-
-
-def page_url(site, path: str) -> str:
-    """Directory URLs in the hosted build, .html files in the offline one."""
-    if site.is_offline:
-        path = path.rstrip("/") + ".html" if path else "index.html"
-    return site.url(path)
-
-
 def first_abbr(page):
     abbr = page.locator(CONTENT_ABBR).first
     expect(abbr).to_have_attribute("tabindex", "0")
@@ -38,8 +27,8 @@ def first_abbr(page):
 @pytest.mark.parametrize("variant", ["hosted_site", "offline_site"])
 def test_tooltip_opens_on_hover(variant, request, make_probe):
     site = request.getfixturevalue(variant)
-    probe = make_probe(allowed_prefix(site))
-    page = probe.open(page_url(site, TOOLTIP_PAGE))
+    probe = make_probe(site.allowed_prefix)
+    page = probe.open(site.url(TOOLTIP_PAGE))
     abbr, title = first_abbr(page)
     abbr.scroll_into_view_if_needed()
     probe.settle()
@@ -54,7 +43,7 @@ def test_tooltip_opens_on_hover(variant, request, make_probe):
 
 def test_tooltip_opens_on_keyboard_focus(hosted_site, make_probe):
     probe = make_probe(hosted_site.base_url)
-    page = probe.open(page_url(hosted_site, TOOLTIP_PAGE))
+    page = probe.open(hosted_site.url(TOOLTIP_PAGE))
     first_abbr(page)
     # Tab from the top of the page until the focus reaches an abbreviation of the text.
     page.locator("body").focus()
@@ -83,7 +72,7 @@ def test_tooltip_opens_on_tap(hosted_site, browser):
     context = browser.new_context(has_touch=True, is_mobile=True, viewport={"width": 390, "height": 844})
     try:
         page = context.new_page()
-        page.goto(page_url(hosted_site, TOOLTIP_PAGE), wait_until="load")
+        page.goto(hosted_site.url(TOOLTIP_PAGE), wait_until="load")
         settle(page)
         abbr, title = first_abbr(page)
         abbr.scroll_into_view_if_needed()
@@ -98,7 +87,7 @@ def test_tooltip_opens_on_tap(hosted_site, browser):
 
 def test_a_used_on_link_lands_on_a_page_that_mentions_the_term(hosted_site, make_probe):
     probe = make_probe(hosted_site.base_url)
-    page = probe.open(page_url(hosted_site, "reference/glossary/") + "#sqs")
+    page = probe.open(hosted_site.url("reference/glossary/") + "#sqs")
     entry = page.locator("h3#sqs")
     expect(entry).to_be_visible()
     # The entry's facts list follows its heading; take the first "Used on" link.
@@ -112,7 +101,7 @@ def test_a_used_on_link_lands_on_a_page_that_mentions_the_term(hosted_site, make
 
 def test_first_mention_links_back_to_the_entry(hosted_site, make_probe):
     probe = make_probe(hosted_site.base_url)
-    page = probe.open(page_url(hosted_site, LINK_PAGE))
+    page = probe.open(hosted_site.url(LINK_PAGE))
     link = page.locator("article a.glossary-link", has_text=re.compile(r"^(Amazon )?SQS$")).first
     expect(link).to_have_count(1)
     link.click()

@@ -41,16 +41,10 @@ HIT = """(el) => { const box = el.getBoundingClientRect();
   return top !== null && el.contains(top); }"""
 
 
-def page_url(site, path: str) -> str:
-    if site.is_offline:
-        path = path.rstrip("/") + ".html" if path else "index.html"
-    return site.url(path)
-
-
 @pytest.mark.parametrize(("device", "minimum"), [(DESKTOP, 24), (PHONE, 44)], ids=["1280-mouse", "390-touch"])
 def test_every_letter_is_a_target_of_the_minimum_size(hosted_site, make_probe, device, minimum):
     probe = make_probe(hosted_site.base_url, **device)
-    page = probe.open(page_url(hosted_site, GLOSSARY))
+    page = probe.open(hosted_site.url(GLOSSARY))
     letters = page.locator(LETTERS)
     assert letters.count() >= 10
     sizes = letters.evaluate_all("(links) => links.map((a) => [a.textContent, a.offsetWidth, a.offsetHeight])")
@@ -61,7 +55,7 @@ def test_every_letter_is_a_target_of_the_minimum_size(hosted_site, make_probe, d
 @pytest.mark.parametrize("device", [DESKTOP, PHONE], ids=["1280-mouse", "390-touch"])
 def test_the_letter_index_is_within_reach_anywhere_on_the_page(hosted_site, make_probe, device):
     probe = make_probe(hosted_site.base_url, **device)
-    page = probe.open(page_url(hosted_site, GLOSSARY))
+    page = probe.open(hosted_site.url(GLOSSARY))
     page.evaluate("() => scrollTo(0, document.documentElement.scrollHeight / 2)")
     settle(page)
     letters = page.locator(LETTERS)
@@ -93,7 +87,7 @@ def test_the_letter_index_is_within_reach_anywhere_on_the_page(hosted_site, make
 @pytest.mark.parametrize("width", [1280, 1600])
 def test_lines_of_the_glossary_stay_readable_on_a_laptop(hosted_site, make_probe, width):
     probe = make_probe(hosted_site.base_url, viewport={"width": width, "height": 800})
-    page = probe.open(page_url(hosted_site, GLOSSARY))
+    page = probe.open(hosted_site.url(GLOSSARY))
     longest = page.evaluate(LONGEST_LINE)
     print(f"\nglossary at {width} px: longest line {longest} characters")
     assert 40 < longest <= MAX_CHARACTERS_PER_LINE

@@ -236,9 +236,8 @@ def test_self_check_headings_do_not_repeat_and_the_contents_list_each_page_once(
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_self_check_answers_open_and_close_all_at_once_by_touch_and_keyboard(variant, scheme, request, make_probe):
     site = request.getfixturevalue(variant)
-    probe = make_probe("file://" if site.is_offline else site.base_url, color_scheme=scheme, **PHONE)
-    # Directory URLs on the hosted site, one .html file per page in the offline copy.
-    page = probe.open(site.url(SELF_CHECK.rstrip("/") + ".html" if site.is_offline else SELF_CHECK))
+    probe = make_probe(site.allowed_prefix, color_scheme=scheme, **PHONE)
+    page = probe.open(site.url(SELF_CHECK))
     show = page.get_by_role("button", name="Show all answers")
     hide = page.get_by_role("button", name="Hide all answers")
     for button in (show, hide):

@@ -4,9 +4,10 @@ and configuration as the build-time drawing: both hold the same labels and nodes
 from __future__ import annotations
 
 import os
+import queue
 import subprocess
+import threading
 import time
-import urllib.request
 from collections import Counter
 
 import pytest
@@ -31,18 +32,26 @@ def preview_server():
         stderr=subprocess.PIPE,
         text=True,
     )
+    # MkDocs logs "Serving on <address>" once its first build is done and it listens: wait for
+    # that line. A thread reads the log, so the pipe never fills while the tests run.
+    lines: queue.Queue[str | None] = queue.Queue()
+
+    def read_log() -> None:
+        for line in server.stderr:
+            lines.put(line)
+        lines.put(None)  # the server stopped
+
+    threading.Thread(target=read_log, daemon=True).start()
     try:
-        deadline = time.monotonic() + START_TIMEOUT_S
-        while True:  # until the server answers: the first build is done
-            if server.poll() is not None:
-                pytest.fail(f"mkdocs serve stopped:\n{server.stderr.read()}", pytrace=False)
+        deadline, log = time.monotonic() + START_TIMEOUT_S, []
+        while not (log and "Serving on" in log[-1]):
             try:
-                urllib.request.urlopen(base_url + PAGE, timeout=2).close()
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    pytest.fail(f"mkdocs serve did not answer within {START_TIMEOUT_S} s", pytrace=False)
-                time.sleep(0.2)
+                line = lines.get(timeout=max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
+                pytest.fail(f"mkdocs serve did not serve within {START_TIMEOUT_S} s:\n{''.join(log)}", pytrace=False)
+            if line is None:
+                pytest.fail(f"mkdocs serve stopped:\n{''.join(log)}", pytrace=False)
+            log.append(line)
         yield base_url
     finally:
         server.terminate()

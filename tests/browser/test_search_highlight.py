@@ -13,22 +13,12 @@ TERMS = "fan out"  # as Material writes them into a result's address: ?h=fan+out
 INDEX_REQUEST = ("search/search_index.json", "search/search_index.js", "/workers/search")
 
 
-def page_url(site, path: str) -> str:
-    if site.is_offline:
-        path = path.rstrip("/") + ".html" if path else "index.html"
-    return site.url(path)
-
-
-def allowed_prefix(site) -> str:
-    return "file://" if site.is_offline else site.base_url
-
-
 @pytest.mark.parametrize("color_scheme", ["light", "dark"])
 @pytest.mark.parametrize("variant", ["hosted_site", "offline_site"])
 def test_a_page_opened_from_a_search_result_marks_the_terms(variant, color_scheme, request, make_probe):
     site = request.getfixturevalue(variant)
-    probe = make_probe(allowed_prefix(site), color_scheme=color_scheme)
-    page = probe.open(page_url(site, PAGE) + "?h=" + TERMS.replace(" ", "+"))
+    probe = make_probe(site.allowed_prefix, color_scheme=color_scheme)
+    page = probe.open(site.url(PAGE) + "?h=" + TERMS.replace(" ", "+"))
     marks = page.locator("article.md-content__inner mark")
     expect(marks.first).to_be_visible(timeout=10_000)
     words = {word.casefold() for text in marks.all_inner_texts() for word in re.split(r"[\s-]+", text) if word}
@@ -38,7 +28,7 @@ def test_a_page_opened_from_a_search_result_marks_the_terms(variant, color_schem
 
 def test_a_plain_visit_downloads_no_search_index(hosted_site, make_probe):
     probe = make_probe(hosted_site.base_url)
-    page = probe.open(page_url(hosted_site, PAGE))
+    page = probe.open(hosted_site.url(PAGE))
     page.wait_for_load_state("networkidle")
     assert not [url for url in probe.requested if url.endswith(INDEX_REQUEST) or INDEX_REQUEST[2] in url]
     expect(page.locator("article.md-content__inner mark")).to_have_count(0)

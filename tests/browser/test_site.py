@@ -13,12 +13,6 @@ TEXT_PAGE = "reference/self-check/"
 SEARCH_TERM_ON_DIAGRAM_PAGE = "accDescr"
 
 
-def page_file(site: BuiltSite, page: Path) -> Path:
-    """The HTML file of a page in either build (directory URLs in one, .html files in the other)."""
-    directory_style = site.root / page / "index.html"
-    return directory_style if directory_style.exists() else site.root / page.with_suffix(".html")
-
-
 def expected_diagrams(html_file: Path) -> int:
     return html_file.read_text(encoding="utf-8").count('<figure class="diagram"')
 
@@ -42,14 +36,10 @@ def page_problems(probe, site: BuiltSite, html_file: Path) -> list[str]:
     return problems
 
 
-def allowed_prefix(site: BuiltSite) -> str:
-    return "file://" if site.is_offline else site.base_url
-
-
 @pytest.mark.parametrize("variant", ["hosted_site", "offline_site"])
 def test_every_page_loads_without_errors_and_shows_its_diagrams_without_mermaid(variant, request, make_probe):
     site = request.getfixturevalue(variant)
-    probe = make_probe(allowed_prefix(site))
+    probe = make_probe(site.allowed_prefix)
     problems = []
     for html_file in html_pages(site.root):
         if site.is_offline and html_file.name == "404.html":
@@ -61,7 +51,7 @@ def test_every_page_loads_without_errors_and_shows_its_diagrams_without_mermaid(
 @pytest.mark.parametrize("variant", ["hosted_site", "offline_site"])
 def test_search_finds_a_term_of_the_diagram_page(variant, request, make_probe):
     site = request.getfixturevalue(variant)
-    probe = make_probe(allowed_prefix(site))
+    probe = make_probe(site.allowed_prefix)
     page = probe.open(site.url())
     page.locator("input.md-search__input").click()
     page.keyboard.type(SEARCH_TERM_ON_DIAGRAM_PAGE)
@@ -77,7 +67,7 @@ LABEL_COLOUR = """() => getComputedStyle(document.querySelector("figure.diagram 
 @pytest.mark.parametrize("system_scheme", ["light", "dark"])
 def test_every_tap_of_the_palette_toggle_changes_the_scheme_and_diagrams_follow(hosted_site, make_probe, system_scheme):
     """Two states, light and dark, starting from the system's: no tap leaves the page as it was."""
-    probe = make_probe(allowed_prefix(hosted_site), color_scheme=system_scheme)
+    probe = make_probe(hosted_site.allowed_prefix, color_scheme=system_scheme)
     page = probe.open(hosted_site.url(DIAGRAM_PAGE.as_posix() + "/"))
     scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
     assert scheme == {"light": "default", "dark": "slate"}[system_scheme]
@@ -162,7 +152,7 @@ def test_first_visit_palette_is_in_place_before_material_runs_and_a_switch_still
 
 
 def test_search_downloads_its_index_only_when_the_reader_reaches_for_it(hosted_site, make_probe):
-    probe = make_probe(allowed_prefix(hosted_site))
+    probe = make_probe(hosted_site.allowed_prefix)
     page = probe.page
     requested = []
     page.on("request", lambda request: requested.append(request.url))

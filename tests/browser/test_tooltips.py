@@ -32,16 +32,6 @@ TAB_STOPS = """() => {
 }"""
 
 
-def page_url(site, path: str) -> str:
-    if site.is_offline:
-        path = path.rstrip("/") + ".html" if path else "index.html"
-    return site.url(path)
-
-
-def allowed_prefix(site) -> str:
-    return "file://" if site.is_offline else site.base_url
-
-
 def box_of(locator) -> dict:
     box = locator.bounding_box()
     assert box, "the element is not laid out"
@@ -58,7 +48,7 @@ def test_the_fan_out_article_has_one_tab_stop_per_term(hosted_site, make_probe):
     """432 tab stops before (89 acronyms, 29 for SNS alone). The budget: every control that is not a
     term (links, buttons, question summaries, scrollable code), plus one stop per distinct term."""
     probe = make_probe(hosted_site.base_url)
-    page = probe.open(page_url(hosted_site, FAN_OUT))
+    page = probe.open(hosted_site.url(FAN_OUT))
     stops = page.evaluate(TAB_STOPS)
     terms = [stop["term"] for stop in stops if stop["term"]]
     controls = [stop for stop in stops if stop["kind"] == "control"]
@@ -72,7 +62,7 @@ def test_the_fan_out_article_has_one_tab_stop_per_term(hosted_site, make_probe):
 @pytest.mark.parametrize("color_scheme", ["light", "dark"])
 def test_glossary_links_are_quieter_than_real_links(hosted_site, make_probe, color_scheme):
     probe = make_probe(hosted_site.base_url, color_scheme=color_scheme, **DESKTOP)
-    page = probe.open(page_url(hosted_site, FAN_OUT))
+    page = probe.open(hosted_site.url(FAN_OUT))
     style = """(el) => { const s = getComputedStyle(el), text = getComputedStyle(el.parentElement);
       return { color: s.color, text: text.color, line: s.textDecorationLine, style: s.textDecorationStyle }; }"""
     glossary = page.locator("article p > a.glossary-link").first.evaluate(style)
@@ -85,7 +75,7 @@ def test_glossary_links_are_quieter_than_real_links(hosted_site, make_probe, col
 @pytest.mark.parametrize("color_scheme", ["light", "dark"])
 def test_a_definition_is_set_as_readable_selectable_text(hosted_site, make_probe, color_scheme):
     probe = make_probe(hosted_site.base_url, color_scheme=color_scheme, **DESKTOP)
-    page = probe.open(page_url(hosted_site, FAN_OUT))
+    page = probe.open(hosted_site.url(FAN_OUT))
     link = page.locator(GLOSSARY_LINK).first
     title = link.get_attribute("title")
     link.hover()
@@ -101,7 +91,7 @@ def test_a_definition_is_set_as_readable_selectable_text(hosted_site, make_probe
 @pytest.mark.parametrize("where", ["top", "bottom"])
 def test_a_tooltip_stays_on_screen_at_the_top_and_the_bottom(hosted_site, make_probe, device, where):
     probe = make_probe(hosted_site.base_url, **device)
-    page = probe.open(page_url(hosted_site, FAN_OUT))
+    page = probe.open(hosted_site.url(FAN_OUT))
     link = page.locator(GLOSSARY_LINK).nth(3)
     # Bring the term just under the header, or just above the bottom edge of the screen.
     link.evaluate(
@@ -126,7 +116,7 @@ def test_a_tooltip_stays_on_screen_at_the_top_and_the_bottom(hosted_site, make_p
 def test_a_tooltip_stays_open_while_the_pointer_moves_onto_it_and_closes_on_escape(hosted_site, make_probe):
     probe = make_probe(hosted_site.base_url, **DESKTOP)
     probe.page.clock.install()
-    page = probe.open(page_url(hosted_site, FAN_OUT))
+    page = probe.open(hosted_site.url(FAN_OUT))
     link = page.locator(GLOSSARY_LINK).nth(2)
     link.hover()
     tooltip = page.locator(TOOLTIP)
@@ -142,7 +132,7 @@ def test_a_tooltip_stays_open_while_the_pointer_moves_onto_it_and_closes_on_esca
 
 def test_a_first_tap_on_a_glossary_link_shows_the_definition_with_a_way_to_the_entry(hosted_site, make_probe):
     probe = make_probe(hosted_site.base_url, **PHONE)
-    page = probe.open(page_url(hosted_site, FAN_OUT))
+    page = probe.open(hosted_site.url(FAN_OUT))
     link = page.locator(GLOSSARY_LINK).first
     title = link.get_attribute("title")
     href = link.evaluate("(el) => el.href")
@@ -162,8 +152,8 @@ def test_a_first_tap_on_a_glossary_link_shows_the_definition_with_a_way_to_the_e
 @pytest.mark.parametrize("variant", ["hosted_site", "offline_site"])
 def test_tapping_an_acronym_in_a_question_shows_it_and_keeps_the_answer_hidden(variant, request, make_probe):
     site = request.getfixturevalue(variant)
-    probe = make_probe(allowed_prefix(site), **PHONE)
-    page = probe.open(page_url(site, SELF_CHECK))
+    probe = make_probe(site.allowed_prefix, **PHONE)
+    page = probe.open(site.url(SELF_CHECK))
     acronym = page.locator("details:not([open]) > summary abbr").first
     question = acronym.locator("xpath=ancestor::details[1]")
     title = acronym.get_attribute("title")
