@@ -13,6 +13,7 @@ from print_page import (
     number_repeated_ids,
     prefix_page_ids,
     relative_theme_base,
+    without_plugin_assets,
 )
 
 # Two pages as the plugin combines them: headings and in-page links prefixed, code line anchors not.
@@ -87,3 +88,29 @@ def test_the_theme_finds_its_files_from_the_page_as_on_every_other_page():
     config = '<script id="__config" type="application/json">{"annotate": null, "base": "/", "search": "x"}</script>'
     assert '"base": "..", "search"' in relative_theme_base(config, "print_page/")
     assert '"base": ".", "search"' in relative_theme_base(config, "print_page.html")
+
+
+def test_other_pages_lose_the_plugins_stylesheets_and_script_and_keep_the_sites_own():
+    page = (
+        '<link rel="stylesheet" href="../../css/print-site.css">\n      '
+        '<link rel="stylesheet" href="../../css/print-site-material.css">\n      '
+        '<link rel="stylesheet" href="../../assets/stylesheets/print.css">\n'
+        '<script src="../../js/print-site.js"></script>\n'
+        '<script src="../../assets/javascripts/tooltips.js" defer></script>'
+    )
+    assert without_plugin_assets(page) == (
+        '<link rel="stylesheet" href="../../assets/stylesheets/print.css">\n'
+        '<script src="../../assets/javascripts/tooltips.js" defer></script>'
+    )
+
+
+def test_only_the_combined_page_of_a_build_loads_the_plugins_files(hosted_site):
+    """Every rule of the plugin's style sheets is scoped to the combined page: other pages,
+    the 404 page included, do not download them."""
+    loading = [
+        page.relative_to(hosted_site.root).as_posix()
+        for page in hosted_site.root.rglob("*.html")
+        if "print-site" in page.read_text(encoding="utf-8").split("<body", 1)[0]
+        or 'js/print-site.js"' in page.read_text(encoding="utf-8")
+    ]
+    assert loading == ["print_page/index.html"]

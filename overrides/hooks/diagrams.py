@@ -30,8 +30,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from diagram_cache import DiagramCache, cache_key
-from diagram_font import font_face, foreign_characters, subset
-from diagram_markup import MIN_SCALE, fill, placeholder, render_id, script_tag
+from diagram_font import font_face, foreign_characters, label_characters, subset
+from diagram_markup import MIN_SCALE, PLACEHOLDER, fill, placeholder, render_id, script_tag
 from diagram_render import (
     FONT_FAMILY,
     FONT_FILE,
@@ -85,7 +85,8 @@ class Build:
 
     config: dict = field(default_factory=dict)
     fingerprint: str = ""
-    font: bytes = b""  # the diagram font the renderer measures with and the pages embed
+    font: bytes = b""  # the diagram font the renderer measures with (every diagram character)
+    cache_dir: Path = Path(CACHE_DIR)
     sources: dict[str, str] = field(default_factory=dict)  # key -> source
     fences: dict[str, list[Fence]] = field(default_factory=dict)  # key -> where it appears
     drawings: dict[str, Drawing] = field(default_factory=dict)
@@ -237,8 +238,14 @@ def on_config(config):
             "serves and measures labels with"
         )
     try:
-        font = subset(FONT_FILE, Path(config.config_file_path).parent / CACHE_DIR)
-        _build = Build(config=dict(mermaid2.config["arguments"]), fingerprint=renderer_fingerprint(font), font=font)
+        cache_dir = Path(config.config_file_path).parent / CACHE_DIR
+        font = subset(FONT_FILE, cache_dir)
+        _build = Build(
+            config=dict(mermaid2.config["arguments"]),
+            fingerprint=renderer_fingerprint(font),
+            font=font,
+            cache_dir=cache_dir,
+        )
     except (RendererUnavailable, OSError) as error:
         raise PluginError(f"Diagrams cannot be drawn: {error}") from error
     return config
@@ -265,7 +272,7 @@ def on_page_content(content, page, config, files):
 def on_env(env, config, files):
     if not is_static() or not _build.sources:
         return env
-    cache = DiagramCache(Path(config.config_file_path).parent / CACHE_DIR)
+    cache = DiagramCache(_build.cache_dir)
 
     def render(jobs):
         return render_batch(jobs, _build.config, executable=find_chromium(), launch_args=LAUNCH_ARGS, font=_build.font)
@@ -298,11 +305,13 @@ def on_post_page(output, page, config):
     if is_static():
         if "<!--diagram:" not in output:
             return output
+        keys = {match.group("key") for match in PLACEHOLDER.finditer(output)}
+        shown = label_characters(_build.drawings[key].svg for key in keys if key in _build.drawings)
         output = fill(output, _build.drawings)
         # The font loads when a label first needs it, which on a long page is after the first paint:
         # asking for it from <head> has it ready before the parser reaches the first diagram.
         head = (
-            f"<style>{font_face(FONT_FAMILY, _build.font)}</style>"
+            f"<style>{font_face(FONT_FAMILY, subset(FONT_FILE, _build.cache_dir, shown))}</style>"
             f"<script>document.fonts.load('16px \"{FONT_FAMILY}\"')</script>"
         )
         output = output.replace("</head>", head + "</head>", 1)

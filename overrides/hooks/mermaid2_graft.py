@@ -10,7 +10,7 @@ from mermaid2_skeleton import PAGE_ATTRIBUTE, graft
 from mkdocs.plugins import event_priority
 
 
-# Right after mermaid2 (priority 0), before mermaid_loader.py (-50) swaps in the lazy loader.
+# Right after mermaid2 (priority 0), before the hooks that read the whole page again (print_page.py, -20).
 @event_priority(-10)
 def on_post_page(output, page, config):
     page_html = getattr(page, PAGE_ATTRIBUTE)

@@ -16,6 +16,9 @@ other page goes through. Four things follow, each fixed here rather than in the 
 - A link to the home page from another folder (`..`) becomes `#.`, which is no anchor.
 - A link to a file that is not a page (a sample) stays relative, which a PDF cannot follow:
   it points to the published site instead, when the build has a site_url.
+- It adds its stylesheets and script to every page, though they style and script the combined
+  page only (every rule is under `#print-site-page` or a `print-site` class): 2.3 kB gzipped
+  and three requests that every other page would pay for. They are taken out of those pages.
 - The page is rendered with the 404 page's template context, whose base address is absolute
   ("/" without a site_url): from disk (the offline copy) the theme would look for its search
   index at the root of the file system. It gets the relative one every other page has.
@@ -44,6 +47,11 @@ ID_OR_SVG = re.compile(r'(?P<svg_open><svg\b)|(?P<svg_close></svg>)|(?P<attr>\s(
 ID = re.compile(r'(?P<tag><[\w-]+\b[^>]*?\sid=")(?P<value>[^"]*)"')
 HOME_LINK = re.compile(r'href="#\.(?:-(?P<anchor>[^"]*))?"')
 THEME_BASE = re.compile(r'(<script id="__config" type="application/json">\{.*?"base": )"[^"]*"')
+# The plugin's own stylesheets and script, as MkDocs writes them into a page.
+PLUGIN_ASSET = re.compile(
+    r'<link rel="stylesheet" href="[^"]*css/print-site(?:-[\w-]+)?\.css">\s*'
+    r'|<script src="[^"]*js/print-site\.js"(?: defer)?></script>\s*'
+)
 RELATIVE_LINK = re.compile(r'(<a\b[^>]*?\shref=")(?!#|[a-z][a-z0-9+.-]*:|/)(?P<url>[^"]+)"', re.IGNORECASE)
 
 
@@ -135,6 +143,11 @@ def relative_theme_base(html: str, page_url: str) -> str:
     return THEME_BASE.sub(lambda m: m.group(1) + json.dumps(base), html, count=1)
 
 
+def without_plugin_assets(html: str) -> str:
+    """A page other than the combined one, without the plugin's stylesheets and script."""
+    return PLUGIN_ASSET.sub("", html)
+
+
 def finish(html: str, page_url: str, site_url: str | None) -> str:
     """The combined page with unique ids and links that lead somewhere (see the module's doc)."""
     html = number_repeated_ids(prefix_page_ids(fix_home_links(relative_theme_base(html, page_url))))
@@ -156,6 +169,22 @@ def on_page_content(html, page, config, files):
     if PLUGIN in config.plugins:
         page.html = html
     return html
+
+
+# After mermaid2_graft.py (-10): between priorities 10 and -10 the page is a skeleton.
+@event_priority(-20)
+def on_post_page(output, page, config):
+    plugin = config.plugins.get(PLUGIN)
+    if plugin is None or page is getattr(plugin, "print_page", None):
+        return output
+    return without_plugin_assets(output)
+
+
+def on_post_template(output_content, template_name, config):
+    # The 404 page is written from a theme template, outside the page events.
+    if PLUGIN in config.plugins and template_name == "404.html":
+        return without_plugin_assets(output_content)
+    return output_content
 
 
 # After the plugin has written the combined page (priority 0).

@@ -1,4 +1,5 @@
-"""Mermaid diagrams are accessible: each starts with single-line ``accTitle:`` and ``accDescr:``.
+"""Mermaid diagrams are accessible (each starts with single-line ``accTitle:`` and ``accDescr:``)
+and light: no flowchart node is a stadium.
 
 Whether a diagram draws at all is the build's job: overrides/hooks/diagrams.py draws every
 diagram with the site's Mermaid and logs the fence's line when one fails, and the ``build``
@@ -57,6 +58,30 @@ def accessibility_problems(code: str) -> list[tuple[int, str]]:
     return problems
 
 
+# A flowchart node written as a stadium: an id, then ([label]).
+STADIUM = re.compile(r"\w\(\[")
+FLOWCHART = re.compile(r"^(flowchart|graph)\b")
+
+
+def heavy_shapes(code: str) -> list[tuple[int, str]]:
+    """Stadium nodes of a flowchart. Mermaid 11 draws a stadium's round ends as some two hundred
+    short strokes, each twice: about 3 kB of the page per node (2 kB gzipped), where a rounded
+    box `(label)` is one <rect>. Other diagram types are left alone."""
+    lines = code.splitlines()
+    body = [
+        (number, line) for number, line in enumerate(lines, 1) if line.strip() and not line.strip().startswith("%%")
+    ]
+    start = front_matter_lines(code)
+    body = [(number, line) for number, line in body if number > start]
+    if not body or not FLOWCHART.match(body[0][1].strip()):
+        return []
+    return [
+        (number, "a stadium node '([...])' weighs about 3 kB in the page: use a rounded box '(...)'")
+        for number, line in body
+        if STADIUM.search(line)
+    ]
+
+
 def mermaid_fences(ctx) -> list[tuple[str, Fence]]:
     return [(page.path, fence) for page in ctx.pages for fence in page.fences if fence.lang == "mermaid"]
 
@@ -66,3 +91,10 @@ def check_mermaid_accessibility(ctx):
     for path, fence in mermaid_fences(ctx):
         for line, message in accessibility_problems(fence.text):
             yield Finding(path, fence.first_body_line + line - 1, "mermaid-a11y", message)
+
+
+@check("mermaid-shapes", "no flowchart node is a stadium, whose drawing is heavy")
+def check_mermaid_shapes(ctx):
+    for path, fence in mermaid_fences(ctx):
+        for line, message in heavy_shapes(fence.text):
+            yield Finding(path, fence.first_body_line + line - 1, "mermaid-shapes", message)

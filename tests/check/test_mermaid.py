@@ -16,3 +16,8 @@ def test_fixture(case, tmp_path):
 def test_accessibility_lines_in_any_order():
     assert accessibility_problems("flowchart LR\n accDescr: d\n accTitle: t\n a-->b\n") == []
     assert accessibility_problems("") == [(1, "empty diagram")]
+
+
+@pytest.mark.parametrize("case", cases_for("mermaid-shapes"), ids=str)
+def test_shape_fixture(case, tmp_path):
+    check_case(case, tmp_path)
