@@ -69,6 +69,7 @@ WARM_DIAGRAMS_S = 1.0
 PDF_S = 30.0
 PDF_BYTES = 5_000_000
 PAGE_BYTES = 110 * KB
+PRACTICE_BYTES = 40 * KB  # issue 16: the practice page's script and question data, on load
 DIAGRAM_PAINT_GAP_MS = 0.0
 SEARCH_RESULT_MS = 100.0
 PERFORMANCE = 95
@@ -77,7 +78,11 @@ ACCESSIBILITY = 100
 # Per subprocess, before the deadline shortens them.
 BUILD_TIMEOUT_S = 300
 PDF_TIMEOUT_S = 300
-PRINT_PAGE = "print_page/"  # mkdocs-print-site-plugin's combined page, which `make pdf` prints
+PRINT_PAGE = "print_page/"
+PRACTICE_PAGE = "practice/"
+# What the practice page loads for its modes, and where the questions of each section wait.
+PRACTICE_FILES = ("practice/index.html", "assets/javascripts/practice.js", "assets/stylesheets/practice.css")
+PRACTICE_DATA = "assets/practice"  # mkdocs-print-site-plugin's combined page, which `make pdf` prints
 SCALED_BUILD_TIMEOUT_S = 900
 LIGHTHOUSE_TIMEOUT_S = 240
 APT_TIMEOUT_S = 600
@@ -709,7 +714,33 @@ def heaviest(loads: list[PageLoad], with_diagrams: bool) -> PageLoad | None:
     return max(candidates, key=lambda load: load.total, default=None)
 
 
-def weight_section(loads: list[PageLoad]) -> Section:
+def gzipped_size(path: Path) -> int:
+    """What the server sends for a file: its precompressed copy (see precompress)."""
+    compressed = path.with_name(path.name + ".gz")
+    return (compressed if compressed.is_file() else path).stat().st_size
+
+
+def practice_figures(section: Section, site: Path) -> None:
+    """The practice page's own weight: its question list, script and style sheet on load, then
+    the questions of every section, which a session loads as it needs them."""
+    if not (site / PRACTICE_FILES[0]).is_file():
+        section.figure("practice page: question list, script and style sheet, on load", "no practice page", "", False)
+        return
+    on_load = sum(gzipped_size(site / name) for name in PRACTICE_FILES)
+    section.figure(
+        "practice page: question list, script and style sheet, on load",
+        kb(on_load),
+        f"<= {kb(PRACTICE_BYTES)}",
+        on_load <= PRACTICE_BYTES,
+    )
+    data = sorted((site / PRACTICE_DATA).glob("*.js"))
+    section.figure(
+        f"practice: the questions of all {len(data)} sections, loaded by a session that uses them",
+        kb(sum(gzipped_size(path) for path in data)),
+    )
+
+
+def weight_section(loads: list[PageLoad], site: Path | None = None) -> Section:
     section = Section("weight")
     headers = ["page", "diagrams", "requests", *WEIGHT_TYPES, "on load", "first search", "Mermaid"]
     rows = [
@@ -740,6 +771,8 @@ def weight_section(loads: list[PageLoad]) -> Section:
             )
     mermaid = [f"/{load.path}" for load in loads if load.mermaid_requested]
     section.figure("pages that request a Mermaid file", ", ".join(mermaid) or "none", "none", not mermaid)
+    if site is not None:
+        practice_figures(section, site)
     section.figure(
         "pages loaded without error",
         f"{sum(not load.error for load in loads)} of {len(loads)}",
@@ -964,12 +997,15 @@ def failed_audit(audit: dict) -> str:
 
 
 def lighthouse_targets(loads: list[PageLoad]) -> list[tuple[str, str]]:
-    """(label, path) of the home page, the heaviest text page and the heaviest diagram page."""
+    """(label, path) of the home page, the heaviest text page, the heaviest diagram page and
+    the practice page (whose script works on load)."""
     targets = [("home", "")]
     for label, with_diagrams in (("heaviest text page", False), ("heaviest diagram page", True)):
         load = heaviest(loads, with_diagrams)
         if load is not None:
             targets.append((label, load.path))
+    if any(load.path == PRACTICE_PAGE for load in loads) and ("heaviest text page", PRACTICE_PAGE) not in targets:
+        targets.append(("practice page", PRACTICE_PAGE))
     return targets
 
 
@@ -1104,7 +1140,7 @@ def run_browser_sections(
             finally:
                 browser.close()
         if "weight" in wanted:
-            sections.append(weight_section(loads))
+            sections.append(weight_section(loads, site))
         if "speed" in wanted:
             sections.append(speed_section(loads, search_ms, search_error))
         if "lighthouse" in wanted:

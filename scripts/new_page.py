@@ -24,9 +24,10 @@ class ScaffoldError(Exception):
     pass
 
 
-def render_template(template: str, title: str, today: dt.date) -> str:
-    """Fill the date and the title; everything else stays TODO for the author."""
-    text = template.replace("{{ today }}", today.isoformat())
+def render_template(template: str, title: str, today: dt.date, slug: str = "page") -> str:
+    """Fill the date, the title and the page's slug (in question ids); everything else stays
+    TODO for the author."""
+    text = template.replace("{{ today }}", today.isoformat()).replace("{{ slug }}", slug)
     text = re.sub(r"^title: TODO .*$", f"title: {title}", text, count=1, flags=re.MULTILINE)
     return re.sub(r"^# TODO .*$", f"# {title}", text, count=1, flags=re.MULTILINE)
 
@@ -59,7 +60,7 @@ def scaffold(root: Path, page_type: str, section: str, slug: str, title: str, to
         raise ScaffoldError(f"{page.relative_to(root)} already exists")
     config = root / "mkdocs.yml"
     new_config = add_to_nav(config.read_text(encoding="utf-8"), section, title, slug)
-    page.write_text(render_template(template.read_text(encoding="utf-8"), title, today), encoding="utf-8")
+    page.write_text(render_template(template.read_text(encoding="utf-8"), title, today, slug), encoding="utf-8")
     config.write_text(new_config, encoding="utf-8")
     return page
 

@@ -34,6 +34,36 @@ def budget_row(section: Section, start: str) -> bench.Row:
 # ----- weight -----------------------------------------------------------------------------------
 
 
+def practice_site(root, list_bytes: int):
+    """A built site whose practice files have these precompressed sizes (what nginx sends)."""
+    for name, size in zip(bench.PRACTICE_FILES, (list_bytes, 4_000, 1_000), strict=True):
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("x" * 100_000)
+        path.with_name(path.name + ".gz").write_bytes(b"z" * size)
+    data = root / bench.PRACTICE_DATA
+    data.mkdir(parents=True)
+    for key in ("patterns", "delivery"):
+        (data / f"{key}.0123456789.js").write_text("x")
+        (data / f"{key}.0123456789.js.gz").write_bytes(b"z" * 20_000)
+    return root
+
+
+def test_the_practice_page_is_held_to_40_kb_of_list_script_and_style_and_reports_its_sections(tmp_path):
+    light = bench.weight_section([text_page("practice/", 90_000)], practice_site(tmp_path / "a", 30_000))
+    row = budget_row(light, "practice page: question list, script and style sheet")
+    assert row.value == "35.0 kB" and row.passed is True
+    assert budget_row(light, "practice: the questions of all 2 sections").value == "40.0 kB"
+    heavy = bench.weight_section([text_page("practice/", 90_000)], practice_site(tmp_path / "b", 35_001))
+    assert budget_row(heavy, "practice page: question list").passed is False
+
+
+def test_lighthouse_also_measures_the_practice_page():
+    loads = [text_page("", 50_000), text_page("practice/", 60_000), diagram_page("d/", 200.0)]
+    assert ("practice page", "practice/") in bench.lighthouse_targets(loads + [text_page("heavy/", 99_000)])
+    assert bench.lighthouse_targets(loads).count(("heaviest text page", "practice/")) == 1
+
+
 @pytest.mark.parametrize("kind", ["text page", "diagram page"])
 def test_the_heaviest_text_and_diagram_pages_are_named_and_held_to_110_kb(kind):
     def loads(heavy: int) -> list[PageLoad]:

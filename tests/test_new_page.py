@@ -34,7 +34,7 @@ A build project names the source, the image and the buildspec file to follow.
 flowchart LR
     accTitle: A CodeBuild build
     accDescr: A source revision enters a build container that follows the buildspec and writes artifacts.
-    source([Source revision]) --> container[Build container] --> artifacts[(Artifacts)]
+    source(Source revision) --> container[Build container] --> artifacts[(Artifacts)]
 ```
 
 *In words:* a source revision enters a fresh build container, which writes the artifacts.
@@ -59,21 +59,7 @@ See the [buildspec sample](../examples/buildspec/buildspec.yml).
 
 ## Self-check
 
-??? question "Which service runs the build commands of a pipeline's build stage?"
-    **Answer:** CodeBuild.
-
-    **Why:** CodePipeline hands the work to an action provider such as CodeBuild.
-
-??? question "Where does a build find its commands?"
-    **Answer:** in the buildspec file.
-
-    **Why:** the build project points at the buildspec, in the source or inline.
-
-??? question "Does a build reuse the container of the previous build?"
-    **Answer:** no.
-
-    **Why:** each build starts from a fresh container.
-
+{questions}
 ## Related pages
 
 - [Delivery](index.md), whose "In this section" list links back here.
@@ -84,6 +70,26 @@ See the [buildspec sample](../examples/buildspec/buildspec.yml).
 
 *Last reviewed: 2026-11-27.*
 """
+# Six questions in the bank's form, as a topic page needs (question_bank.py).
+SCENARIOS = [
+    ("build-stage", "Which service runs the commands of a pipeline's build stage?", "AWS CodeBuild"),
+    ("commands", "Where does a CodeBuild build find the commands it runs?", "The buildspec file"),
+    ("fresh-container", "A build must not see files left by the previous build. What does it need?", "Nothing"),
+    ("orchestration", "Which service moves a revision from stage to stage?", "AWS CodePipeline"),
+    ("billing", "How is a CodeBuild build billed?", "By the minute"),
+    ("timeout", "A build hangs for hours. What stops it?", "The project's timeout"),
+]
+FILLED_BODY = FILLED_BODY.replace(
+    "{questions}",
+    "\n".join(
+        f'??? question q-codebuild-{key} "{stem}"\n'
+        f"    - [x] {right}.\n        - Right, as [What it is](#what-it-is) says.\n"
+        "    - [ ] AWS CodeCommit.\n        - It stores code; it runs no build.\n\n"
+        "    **Why:** see [What it is](#what-it-is).\n\n"
+        "    **Source:** [AWS CodeBuild User Guide](https://docs.aws.amazon.com/codebuild/latest/userguide/welcome.html)\n"
+        for key, stem, right in SCENARIOS
+    ),
+)
 
 
 @pytest.fixture
@@ -117,10 +123,12 @@ def test_nav_entry_goes_after_the_last_page_of_its_section():
     assert "      - ECR: delivery/ecr.md\n      - AWS CodeBuild: delivery/codebuild.md\n  - IaC:" in updated
 
 
-def test_template_gets_title_and_date_and_keeps_todos():
-    template = "---\ntitle: TODO Name\nreviewed: {{ today }}\n---\n\n# TODO Name\n\nTODO text\n"
-    page = render_template(template, "X", TODAY)
-    assert page == "---\ntitle: X\nreviewed: 2026-11-27\n---\n\n# X\n\nTODO text\n"
+def test_template_gets_title_date_and_slug_and_keeps_todos():
+    template = (
+        '---\ntitle: TODO Name\nreviewed: {{ today }}\n---\n\n# TODO Name\n\n??? question q-{{ slug }}-todo-1 "TODO"\n'
+    )
+    page = render_template(template, "X", TODAY, "codebuild")
+    assert page == '---\ntitle: X\nreviewed: 2026-11-27\n---\n\n# X\n\n??? question q-codebuild-todo-1 "TODO"\n'
 
 
 def test_bad_requests_are_refused_with_a_reason(site_copy):

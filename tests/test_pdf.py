@@ -5,6 +5,7 @@ combined page it is printed from, which must not break the site it sits in."""
 
 from __future__ import annotations
 
+import fnmatch
 import html as html_module
 import json
 import re
@@ -55,16 +56,27 @@ def html_text(fragment: str) -> str:
     return html_module.unescape(TAG.sub("", fragment))
 
 
-def nav_files(nav=None) -> list[str]:
-    """The Markdown file of every page in mkdocs.yml's navigation, in order."""
-
+def mkdocs_config() -> dict:
     class Loader(yaml.SafeLoader):
         pass
 
     Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
     Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    return yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+
+
+def excluded_from_book() -> list[str]:
+    """The print plugin's `exclude` patterns: pages the book leaves out on purpose."""
+    for plugin in mkdocs_config()["plugins"]:
+        if isinstance(plugin, dict) and "print-site" in plugin:
+            return plugin["print-site"].get("exclude", [])
+    return []
+
+
+def nav_files(nav=None) -> list[str]:
+    """The Markdown file of every page in mkdocs.yml's navigation, in order."""
     if nav is None:
-        nav = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)["nav"]
+        nav = mkdocs_config()["nav"]
     files = []
     for item in nav:
         value = next(iter(item.values())) if isinstance(item, dict) else item
@@ -72,10 +84,20 @@ def nav_files(nav=None) -> list[str]:
     return files
 
 
+def book_files() -> list[str]:
+    """The pages the book holds: the navigation's, less those it excludes."""
+    return [doc for doc in nav_files() if not any(fnmatch.fnmatch(doc, pattern) for pattern in excluded_from_book())]
+
+
+def built_page(doc: str) -> str:
+    """The hosted build's file of a page (`patterns/fan-out.md` -> `patterns/fan-out/index.html`)."""
+    folder = "" if doc == "index.md" else doc.removesuffix("index.md").removesuffix(".md").rstrip("/") + "/"
+    return folder + "index.html"
+
+
 def page_title(site: BuiltSite, doc: str) -> str:
     """The title a reader sees at the top of a page (its h1), from the hosted build."""
-    folder = "" if doc == "index.md" else doc.removesuffix("index.md").removesuffix(".md").rstrip("/") + "/"
-    page = (site.root / folder / "index.html").read_text(encoding="utf-8")
+    page = (site.root / built_page(doc)).read_text(encoding="utf-8")
     return squeeze(html_text(HEADERLINK.sub("", H1.search(page).group(1))))
 
 
@@ -136,15 +158,33 @@ def test_cover_names_the_site_its_version_and_build_date(printed_book):
 
 
 def test_every_page_title_appears_in_navigation_order_after_the_contents(printed_book, hosted_site):
-    titles = [page_title(hosted_site, doc) for doc in nav_files()]
+    titles = [page_title(hosted_site, doc) for doc in book_files()]
     assert printed_book.pages[1].startswith("Contents"), printed_book.pages[1][:200]
     body = " ".join(printed_book.pages[2:])
     assert in_order(body, titles) == []
 
 
 def test_outline_has_an_entry_per_page_in_navigation_order(printed_book, hosted_site):
-    titles = [page_title(hosted_site, doc) for doc in nav_files()]
+    titles = [page_title(hosted_site, doc) for doc in book_files()]
     assert in_order(outline_titles(printed_book.reader), titles) == []
+
+
+def test_the_book_leaves_out_practice_self_check_and_contributing_and_nothing_else(printed_book, hosted_site):
+    left_out = [doc for doc in nav_files() if doc not in book_files()]
+    assert left_out == [
+        "practice.md",
+        "reference/self-check.md",
+        "contributing/index.md",
+        "contributing/style.md",
+        "contributing/templates.md",
+        "contributing/diagrams.md",
+    ]
+    outline = outline_titles(printed_book.reader)
+    for title in ("Contributing to AWS Practice Notes", "Style guide", "Page templates", "Drawing diagrams"):
+        assert page_title(hosted_site, next(d for d in left_out if page_title(hosted_site, d) == title)) == title
+        assert title not in outline
+    for sentence in ("Practice needs JavaScript", "Test yourself before you read a page"):
+        assert sentence not in printed_book.text
 
 
 def test_pages_are_numbered_with_a_running_title(printed_book):
@@ -157,10 +197,11 @@ def test_pages_are_numbered_with_a_running_title(printed_book):
 def test_every_diagram_prints_its_labels_and_no_mermaid_source(printed_book, hosted_site):
     combined = (hosted_site.root / PRINT_PAGE).read_text(encoding="utf-8")
     drawings = FIGURE_SVG.findall(combined)
+    in_book = {built_page(doc) for doc in book_files()}
     on_pages = sum(
         page.read_text(encoding="utf-8").count('<figure class="diagram"')
         for page in html_pages(hosted_site.root)
-        if page.relative_to(hosted_site.root).parts[0] != "print_page"
+        if page.relative_to(hosted_site.root).as_posix() in in_book
     )
     assert len(drawings) == on_pages > 0
     sources = [source for path in sorted((REPO / "docs").rglob("*.md")) for source in mermaid_sources(path.read_text())]
@@ -202,6 +243,13 @@ def test_the_longest_line_of_every_sample_shown_prints_whole(printed_book, hoste
 
 def test_links_inside_the_site_lead_inside_the_document(printed_book, hosted_site):
     internal, leaving = 0, []
+    # Pages the book leaves out are read on the site: links to them lead there.
+    left_out = tuple(hosted_site.base_url + built_page(doc).removesuffix("index.html") for doc in nav_files())
+    left_out = tuple(
+        url
+        for url in left_out
+        if url.removeprefix(hosted_site.base_url) + "index.html" not in {built_page(doc) for doc in book_files()}
+    )
     # The cover (page 1) links to the site itself, where it is online.
     for number, page in enumerate(printed_book.reader.pages[1:], 2):
         for annotation in page.get("/Annots") or []:
@@ -214,6 +262,8 @@ def test_links_inside_the_site_lead_inside_the_document(printed_book, hosted_sit
                 continue
             uri = str(action.get("/URI", "")) if action else ""
             # A link to the site may only be to a file that is not a page (a sample to download).
+            if uri.split("#")[0] in left_out:
+                continue
             if not uri.startswith("http") or (uri.startswith(hosted_site.base_url) and uri.endswith(("/", ".html"))):
                 leaving.append(f"page {number}: {uri}")
     assert leaving == []

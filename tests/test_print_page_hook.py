@@ -10,6 +10,7 @@ from print_page import (
     edition,
     finish,
     fix_home_links,
+    links_to_left_out_pages,
     number_repeated_ids,
     prefix_page_ids,
     relative_theme_base,
@@ -114,3 +115,19 @@ def test_only_the_combined_page_of_a_build_loads_the_plugins_files(hosted_site):
         or 'js/print-site.js"' in page.read_text(encoding="utf-8")
     ]
     assert loading == ["print_page/index.html"]
+
+
+def test_links_to_pages_the_book_leaves_out_lead_to_the_site_unless_the_id_is_in_the_book():
+    left_out = {
+        "contributing-style": "contributing/style/",
+        "contributing": "contributing/",
+        "reference-self-check": "reference/self-check/",
+    }
+    html = (
+        '<h2 id="reference-self-check">Self-check</h2><a href="#reference-self-check">here</a>'
+        '<a href="#contributing-style-links">a</a><a href="#contributing">b</a><a href="#patterns">c</a>'
+    )
+    assert links_to_left_out_pages(html, left_out, "print_page/") == (
+        '<h2 id="reference-self-check">Self-check</h2><a href="#reference-self-check">here</a>'
+        '<a href="../contributing/style/#links">a</a><a href="../contributing/">b</a><a href="#patterns">c</a>'
+    )

@@ -1,8 +1,21 @@
-"""The self-check page gathers every question, in order, with links that still work."""
+"""The self-check page gathers every question, in order, with its answer and links that still work."""
 
 from __future__ import annotations
 
-from self_check import PageQuestions, Question, extract_questions, page_title, rebase_links, render_self_check
+from question_bank import Option, Question
+from self_check import PageQuestions, page_title, rebase_links, render_self_check
+
+
+def question(stem: str, answer: str = "A", why: str = "[x](#y)") -> Question:
+    return Question(
+        id="q-x",
+        stem=stem,
+        line=1,
+        options=[Option(answer, True, "right", 2), Option("Other", False, "wrong", 4)],
+        why=why,
+        source="[S](https://docs.aws.amazon.com/)",
+    )
+
 
 TOPIC_PAGE = """---
 title: Fan-out
@@ -10,25 +23,8 @@ title: Fan-out
 
 # Fan-out
 
-```text
-??? question "Not a question: inside a code fence"
-```
-
-??? question "Why does the queue get nothing?"
-    **Answer:** the queue policy.
-
-    **Why:** see [filter policies](#filter-policies) and [IAM](../identity/permissions.md#resource-based).
-
-Text after.
+Text.
 """
-
-
-def test_questions_are_extracted_with_body_and_line_but_not_from_code():
-    questions = extract_questions(TOPIC_PAGE)
-    assert [(q.text, q.line) for q in questions] == [("Why does the queue get nothing?", 11)]
-    assert questions[0].body.startswith("**Answer:** the queue policy.")
-    assert "**Why:**" in questions[0].body
-    assert "Text after." not in questions[0].body
 
 
 def test_page_title_prefers_front_matter_then_h1():
@@ -48,15 +44,16 @@ def test_links_are_rebased_from_the_topic_page_to_the_self_check_page():
 
 def test_rendered_page_groups_by_section_and_keeps_the_collapsed_shape():
     pages = [
-        PageQuestions("patterns/fan-out.md", "Fan-out", [Question("Q1?", "**Answer:** A.\n\n**Why:** [x](#y)", 3)]),
+        PageQuestions("patterns/fan-out.md", "Fan-out", [question("Q1?", "A.")]),
         PageQuestions("patterns/command.md", "Command", []),
-        PageQuestions("identity/federation.md", "Federation", [Question("Q2?", "**Answer:** B.", 5)]),
+        PageQuestions("identity/federation.md", "Federation", [question("Q2?", "B.")]),
     ]
     markdown = render_self_check(pages, {"patterns": "Serverless patterns", "identity": "Identity and access"})
     assert markdown.startswith("2 questions from 2 pages.")
     assert markdown.index("## Serverless patterns") < markdown.index("## Identity and access")
     assert "### Command" not in markdown
     assert '??? question "Q1?"\n    **Answer:** A.\n\n    **Why:** [x](../patterns/fan-out.md#y)' in markdown
+    assert "Other" not in markdown, "only the right option is the answer"
     assert "From [the Federation page](../identity/federation.md)." in markdown
 
 
@@ -67,9 +64,9 @@ def headings(markdown: str) -> list[str]:
 def test_no_heading_repeats_the_one_above_it_and_each_page_has_one():
     """A landing page's questions sit under its section's heading; the home page's under Home."""
     pages = [
-        PageQuestions("index.md", "AWS Practice Notes", [Question("Q0?", "**Answer:** 0.", 1)]),
-        PageQuestions("patterns/index.md", "Serverless patterns", [Question("Q1?", "**Answer:** 1.", 1)]),
-        PageQuestions("patterns/fan-out.md", "Fan-out", [Question("Q2?", "**Answer:** 2.", 1)]),
+        PageQuestions("index.md", "AWS Practice Notes", [question("Q0?")]),
+        PageQuestions("patterns/index.md", "Serverless patterns", [question("Q1?")]),
+        PageQuestions("patterns/fan-out.md", "Fan-out", [question("Q2?")]),
     ]
     markdown = render_self_check(pages, {"patterns": "Serverless patterns"})
     assert headings(markdown) == ["## Home", "## Serverless patterns", "### Fan-out"]
@@ -79,7 +76,7 @@ def test_no_heading_repeats_the_one_above_it_and_each_page_has_one():
 
 
 def test_the_show_and_hide_all_buttons_come_first_and_stay_hidden_without_javascript():
-    pages = [PageQuestions("patterns/fan-out.md", "Fan-out", [Question("Q?", "**Answer:** A.", 1)])]
+    pages = [PageQuestions("patterns/fan-out.md", "Fan-out", [question("Q?")])]
     markdown = render_self_check(pages, {"patterns": "Serverless patterns"})
     controls = markdown.index('<div class="self-check-controls" id="self-check-controls" hidden>')
     assert controls < markdown.index("## Serverless patterns")

@@ -14,6 +14,9 @@ other page goes through. Four things follow, each fixed here rather than in the 
   of a page gets the same prefix, and an id that still repeats (a heading "Self-check" on the
   Reference page and the Self-check page itself share `reference-self-check`) is numbered.
 - A link to the home page from another folder (`..`) becomes `#.`, which is no anchor.
+- A link to a page the book leaves out (the plugin's `exclude`) becomes an anchor of that
+  page's key, which the combined page does not have: it points to the page on the site
+  instead (the published one, when the build has a site_url, as below).
 - A link to a file that is not a page (a sample) stays relative, which a PDF cannot follow:
   it points to the published site instead, when the build has a site_url.
 - It adds its stylesheets and script to every page, though they style and script the combined
@@ -37,8 +40,12 @@ import urllib.parse
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
+from mkdocs_print_site_plugin.exclude import exclude
+from mkdocs_print_site_plugin.urls import get_page_key
 
 PLUGIN = "print-site"
+# Pages the book leaves out (the plugin's `exclude`): their key in the combined page -> URL.
+_left_out: dict[str, str] = {}
 # A page's part of the combined page starts with this; the sections of the navigation, which
 # hold them, are written with single quotes by the plugin and so do not match.
 PAGE_SECTION = re.compile(r'<section class="print-page" id="(?P<key>[^"]+)"')
@@ -136,6 +143,27 @@ def absolute_file_links(html: str, page_url: str, site_url: str) -> str:
     return RELATIVE_LINK.sub(lambda m: f'{m.group(1)}{urllib.parse.urljoin(base, m.group("url"))}"', html)
 
 
+def links_to_left_out_pages(html: str, left_out: dict[str, str], page_url: str) -> str:
+    """`#<key>` and `#<key>-<anchor>` of a page the book leaves out (key -> the page's URL), as
+    links to the page itself, relative to the combined page. A link to an id that the combined
+    page has stays: a heading of another page can carry the same text (the Reference page's
+    "Self-check" heading is `reference-self-check`, the Self-check page's key)."""
+    if not left_out:
+        return html
+    present = {match.group("value") for match in ID.finditer(html)}
+    keys = "|".join(re.escape(key) for key in sorted(left_out, key=len, reverse=True))
+    pattern = re.compile(rf'href="#(?P<key>{keys})(?:-(?P<anchor>[^"]*))?"')
+
+    def replace(match: re.Match) -> str:
+        if match.group(0)[len('href="#') : -1] in present:
+            return match.group(0)
+        target = posixpath.relpath(left_out[match.group("key")], posixpath.dirname(page_url) or ".")
+        target = target.rstrip("/") + "/" if left_out[match.group("key")].endswith("/") else target
+        return f'href="{target}{"#" + match.group("anchor") if match.group("anchor") else ""}"'
+
+    return pattern.sub(replace, html)
+
+
 def relative_theme_base(html: str, page_url: str) -> str:
     """The theme's base address (its configuration in the page) relative to the page, as on
     every other page: from disk an absolute one leads nowhere."""
@@ -148,9 +176,10 @@ def without_plugin_assets(html: str) -> str:
     return PLUGIN_ASSET.sub("", html)
 
 
-def finish(html: str, page_url: str, site_url: str | None) -> str:
+def finish(html: str, page_url: str, site_url: str | None, left_out: dict[str, str] | None = None) -> str:
     """The combined page with unique ids and links that lead somewhere (see the module's doc)."""
-    html = number_repeated_ids(prefix_page_ids(fix_home_links(relative_theme_base(html, page_url))))
+    html = links_to_left_out_pages(relative_theme_base(html, page_url), left_out or {}, page_url)
+    html = number_repeated_ids(prefix_page_ids(fix_home_links(html)))
     return absolute_file_links(html, page_url, site_url) if site_url else html
 
 
@@ -161,6 +190,14 @@ def on_config(config):
     if PLUGIN in config.plugins:
         config.extra["print_edition"] = edition(Path(config.config_file_path).parent)
     return config
+
+
+def on_nav(nav, config, files):
+    plugin = config.plugins.get(PLUGIN)
+    patterns = plugin.config.get("exclude", []) if plugin is not None else []
+    _left_out.clear()
+    _left_out.update({get_page_key(page.url): page.url for page in nav.pages if exclude(page.file.src_uri, patterns)})
+    return nav
 
 
 # After every other handler, so the combined page gets the page as its readers do.
@@ -196,4 +233,4 @@ def on_post_build(config):
     page = plugin.print_page
     path = Path(page.file.abs_dest_path)
     html = config.plugins.on_post_page(path.read_text(encoding="utf-8"), page=page, config=config)
-    path.write_text(finish(html, page.url, config.site_url), encoding="utf-8")
+    path.write_text(finish(html, page.url, config.site_url, _left_out), encoding="utf-8")

@@ -1,15 +1,11 @@
-"""Gather every self-check question of the site onto one page, grouped by section.
+"""The self-check page: every question of the site, with its answer, grouped by section.
 
-Questions are written once, on their topic page, as collapsed admonitions:
-
-    ??? question "A subscribed queue never receives messages. Why?"
-        **Answer:** ...
-
-        **Why:** ...
-
-The page `reference/self-check.md` holds the marker `<!-- self-check-questions -->`; this hook
-replaces it with the questions of every page in navigation order, with their relative links
-rewritten so they still point where they did on the topic page.
+overrides/hooks/question_pages.py collects the questions (read by question_bank.py, where the
+form is defined) and replaces `<!-- self-check-questions -->` on `reference/self-check.md`
+with what `render_self_check` writes: for each question its stem, the right option(s) and
+why, collapsed, with its relative links rewritten so they still lead where they did on the
+topic page. The options and their explanations stay on the topic page and the practice page:
+here a reader checks themselves quickly.
 
 One heading per page, so the table of contents has one entry per page: a section's heading
 (its navigation title) holds the questions of its landing page, and each other page of the
@@ -26,23 +22,15 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 
-from mkdocs.exceptions import PluginError
+from question_bank import Question
 
 MARKER = "<!-- self-check-questions -->"
 SELF_CHECK_PAGE = "reference/self-check.md"
-QUESTION_START = re.compile(r'^\?\?\?\+? question "(?P<text>[^"]+)"\s*$')
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 TITLE = re.compile(r"^title:\s*(?P<title>.+?)\s*$", re.MULTILINE)
 H1 = re.compile(r"^# (?P<title>.+?)\s*$", re.MULTILINE)
 # Inline links and images: ](target) or ](target "title"); the target is group 1.
 INLINE_LINK = re.compile(r"\]\((?P<target>[^)\s]+)(?P<rest>(?:\s+\"[^\"]*\")?\))")
-
-
-@dataclass
-class Question:
-    text: str
-    body: str
-    line: int
 
 
 @dataclass
@@ -93,27 +81,6 @@ def page_title(markdown: str, default: str) -> str:
     return found.group("title") if found else default
 
 
-def extract_questions(markdown: str) -> list[Question]:
-    """Every `??? question "..."` block with its indented body, outside code fences."""
-    lines = markdown.splitlines()
-    questions, in_fence, index = [], False, 0
-    while index < len(lines):
-        line = lines[index]
-        if line.lstrip().startswith(("```", "~~~")):
-            in_fence = not in_fence
-        match = None if in_fence else QUESTION_START.match(line)
-        if not match:
-            index += 1
-            continue
-        body, cursor = [], index + 1
-        while cursor < len(lines) and (lines[cursor].startswith("    ") or not lines[cursor].strip()):
-            body.append(lines[cursor][4:])
-            cursor += 1
-        questions.append(Question(match.group("text"), "\n".join(body).strip("\n"), index + 1))
-        index = cursor
-    return questions
-
-
 def rebase_links(markdown: str, from_page: str, to_page: str) -> str:
     """Rewrite relative links written on `from_page` so they work on `to_page` (both src URIs)."""
     from_dir, to_dir = posixpath.dirname(from_page), posixpath.dirname(to_page)
@@ -155,10 +122,15 @@ def render_self_check(pages: list[PageQuestions], sections: dict[str, str]) -> s
         heading = "" if page.is_landing else f"\n### {page.title}\n"
         out.append(f"{heading}\n{source_line(page, link)}\n")
         for question in page.questions:
-            body = rebase_links(question.body, page.src_uri, SELF_CHECK_PAGE)
-            indented = "\n".join(f"    {line}" if line.strip() else "" for line in body.splitlines())
-            out.append(f'\n??? question "{question.text}"\n{indented}\n')
+            out.append(answer_block(question, page.src_uri))
     return "".join(out)
+
+
+def answer_block(question: Question, src_uri: str) -> str:
+    """A question as the self-check page shows it: its stem, then the right option(s) and why."""
+    answers = "; ".join(rebase_links(option.text, src_uri, SELF_CHECK_PAGE) for option in question.correct)
+    why = rebase_links(question.why, src_uri, SELF_CHECK_PAGE)
+    return f'\n??? question "{question.stem}"\n    **Answer:** {answers}\n\n    **Why:** {why}\n'
 
 
 def section_titles(nav) -> dict[str, str]:
@@ -170,27 +142,3 @@ def section_titles(nav) -> dict[str, str]:
             if file is not None and "/" in file.src_uri:
                 titles.setdefault(file.src_uri.split("/")[0], item.title)
     return titles
-
-
-_state: dict = {}
-
-
-def on_nav(nav, config, files):
-    pages = []
-    for page in nav.pages:
-        markdown = page.file.content_string
-        # The navigation's title ("CodeDeploy and AppSpec") is the short one readers know the
-        # page by; a landing page has none, and its own title then names it.
-        title = page.title or page_title(markdown, page.file.name)
-        pages.append(PageQuestions(page.file.src_uri, title, extract_questions(markdown)))
-    _state["pages"] = pages
-    _state["sections"] = section_titles(nav)
-    return nav
-
-
-def on_page_markdown(markdown, page, config, files):
-    if page.file.src_uri != SELF_CHECK_PAGE:
-        return markdown
-    if MARKER not in markdown:
-        raise PluginError(f"{SELF_CHECK_PAGE} must contain the line {MARKER}")
-    return markdown.replace(MARKER, render_self_check(_state["pages"], _state["sections"]))

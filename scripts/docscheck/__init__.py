@@ -60,6 +60,7 @@ CHECK_MODULES: tuple[str, ...] = (
     "data_formats",
     "fences",
     "pages",
+    "questions",
     "glossary",
     "credentials",
     "allowlist",

@@ -19,36 +19,19 @@ the built HTML).
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections.abc import Iterable
 from pathlib import Path
 from types import ModuleType
 
 from .findings import Finding, check
+from .hooks import load_hook as load_hook_file
 
 HOOK_FILE = "overrides/hooks/glossary.py"
 
 
-# The repository this checker belongs to: its hook is used for a root that has none (test fixtures).
-CHECKER_REPO = Path(__file__).resolve().parents[2]
-
-
 def load_hook(root: Path) -> ModuleType | None:
-    """Import the glossary hook by path (hooks are not a package): the checked root's, else this repo's."""
-    path = root / HOOK_FILE
-    if not path.is_file():
-        path = CHECKER_REPO / HOOK_FILE
-    if not path.is_file():
-        return None
-    name = f"docscheck_glossary_hook_{abs(hash(str(path.resolve())))}"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # the hook's dataclasses look their module up while it loads
-    spec.loader.exec_module(module)
-    return module
+    """The glossary hook: the checked root's, else this repository's."""
+    return load_hook_file(root, HOOK_FILE)
 
 
 def glossary_findings(

@@ -44,7 +44,7 @@ def test_headings_inside_code_fences_do_not_count():
 
 def test_questions_inside_code_fences_are_examples_not_questions():
     text = '# T\n\n## Self-check\n\n```markdown\n??? question "Shown as an example"\n    **Answer:** x\n```\n'
-    assert pages.question_blocks(page(text)) == []
+    assert pages.question_lines(page(text)) == []
 
 
 def test_section_docs_of_an_overview(tmp_path):
