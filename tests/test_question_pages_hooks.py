@@ -1,15 +1,16 @@
 """The hooks that turn written questions into pages: question_markup.py (ids and words for the
-ticked boxes) and practice_page.py (the practice page's list and its per-section data)."""
+ticked boxes), practice_page.py (the practice page's list and its per-section data) and the
+link rewriting they share with the self-check page (self_check.rewrite_links)."""
 
 from __future__ import annotations
 
 import json
 
 import markdown
-from practice_page import bank_sections, data_file, data_script, render_practice, resolve_links
+from practice_page import bank_sections, data_file, data_script, render_practice
 from question_bank import parse_questions
 from question_markup import mark_questions
-from self_check import PageQuestions
+from self_check import PageQuestions, rewrite_links
 from test_question_bank import GOOD
 
 
@@ -54,7 +55,7 @@ def test_the_practice_list_has_each_question_with_its_answer_under_its_section_a
 def test_links_are_resolved_from_the_page_that_wrote_them():
     urls = {"patterns/fan-out.md": "../patterns/fan-out/", "identity/permissions.md": "../identity/permissions/"}
     text = "[a](#solution) [b](../identity/permissions.md#kms) [c](https://aws.amazon.com/) [d](missing.md)"
-    assert resolve_links(text, "patterns/fan-out.md", urls.get) == (
+    assert rewrite_links(text, "patterns/fan-out.md", urls.get) == (
         "[a](../patterns/fan-out/#solution) [b](../identity/permissions/#kms) "
         "[c](https://aws.amazon.com/) [d](missing.md)"
     )

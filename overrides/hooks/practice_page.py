@@ -16,11 +16,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-import posixpath
-import re
 from collections.abc import Callable
 
-from self_check import HOME_SECTION, PageQuestions, rebase_links
+from self_check import HOME_SECTION, PageQuestions, answer_block, rewrite_links
 
 PRACTICE_PAGE = "practice.md"
 MARKER = "<!-- practice-questions -->"
@@ -29,8 +27,6 @@ MARKER = "<!-- practice-questions -->"
 APP = '<div id="practice-app" class="practice" hidden></div>'
 DATA_DIR = "assets/practice"
 HOME_KEY = "home"
-LINK = re.compile(r"\]\((?P<target>[^)\s]+)\)")
-EXTERNAL = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
 
 def page_key(src_uri: str) -> str:
@@ -53,11 +49,6 @@ def page_heading(page: PageQuestions) -> str:
     return "Overview" if page.is_landing else page.title
 
 
-def answer_block(question, src_uri: str) -> str:
-    answers = "; ".join(rebase_links(option.text, src_uri, PRACTICE_PAGE) for option in question.correct)
-    return f'\n??? question {question.id} "{question.stem}"\n    **Answer:** {answers}\n'
-
-
 def render_practice(pages: list[PageQuestions], sections: dict[str, str]) -> str:
     """The place of the modes, then the page's list: every question with its answer, by section
     and page."""
@@ -69,26 +60,11 @@ def render_practice(pages: list[PageQuestions], sections: dict[str, str]) -> str
             current = section_key(page)
             out.append(f'\n## {section_title(page, sections)} {{ #practice-{current} data-section="{current}" }}\n')
         out.append(f'\n### {page_heading(page)} {{ data-page="{page_key(page.src_uri)}" }}\n')
-        out += [answer_block(question, page.src_uri) for question in page.questions]
+        out += [
+            answer_block(question, page.src_uri, PRACTICE_PAGE, with_id=True, with_why=False)
+            for question in page.questions
+        ]
     return "".join(out)
-
-
-def resolve_links(markdown: str, src_uri: str, url_of: Callable[[str], str | None]) -> str:
-    """Markdown links written on `src_uri`, pointed where they lead from the practice page:
-    `url_of(source path)` gives a page's or a file's URL relative to it (None if unknown)."""
-
-    def resolve(match: re.Match) -> str:
-        target = match.group("target")
-        if EXTERNAL.match(target):
-            return match.group(0)
-        path, _, anchor = target.partition("#")
-        source = src_uri if not path else posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), path))
-        url = url_of(source)
-        if url is None:
-            return match.group(0)
-        return f"]({url}{'#' + anchor if anchor else ''})"
-
-    return LINK.sub(resolve, markdown)
 
 
 def bank_sections(
@@ -100,7 +76,7 @@ def bank_sections(
     """Per section key: its title and pages, each with its questions in full, as HTML."""
 
     def html(markdown: str, src_uri: str) -> str:
-        return inline_html(resolve_links(markdown, src_uri, url_of))
+        return inline_html(rewrite_links(markdown, src_uri, url_of))
 
     bank: dict[str, dict] = {}
     for page in pages:

@@ -27,7 +27,13 @@ through it, so there is one definition of the form.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
+from pathlib import Path
+
+# docscheck/source.py is the project's one Markdown fence parser (diagrams.py reads it too).
+sys.path.append(str(Path(__file__).resolve().parents[2] / "scripts"))
+from docscheck.source import find_fences  # noqa: E402
 
 QUESTION_START = re.compile(r'^\?\?\?(?P<open>\+?) question(?P<id>(?: [^\s"]+)*) "(?P<stem>[^"]*)"\s*$')
 QUESTION_ID = re.compile(r"^q-[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -39,7 +45,6 @@ SOURCE = re.compile(r"^\*\*Source:\*\*\s*(?P<text>.*)$")
 CHOOSE = re.compile(r"\(Choose (?P<count>two|three)\.\)$")
 CHOOSE_COUNT = {"two": 2, "three": 3}
 LINK = re.compile(r"\[(?P<label>[^\]]+)\]\((?P<target>[^)\s]+)\)")
-FENCE = re.compile(r"^\s*(```|~~~)")
 UNEXPECTED = "unexpected line in a question: write options '- [ ]' / '- [x]', then **Why:** and **Source:**"
 MIN_OPTIONS = 2
 MAX_OPTIONS = 5
@@ -177,14 +182,14 @@ def _check(question: Question) -> list[Problem]:
 def parse_questions(markdown: str) -> tuple[list[Question], list[Problem]]:
     """Every `??? question` block of a page outside code fences, and what is wrong with each."""
     lines = markdown.splitlines()
-    questions, problems, in_fence, index = [], [], False, 0
+    fences, _ = find_fences(lines)
+    code = {number for fence in fences for number in range(fence.start, fence.end + 1)}
+    questions, problems, index = [], [], 0
     while index < len(lines):
         text = lines[index]
-        if FENCE.match(text):
-            in_fence = not in_fence
-        start = None if in_fence else QUESTION_START.match(text)
+        start = None if index + 1 in code else QUESTION_START.match(text)
         if not start:
-            if not in_fence and text.startswith("??? question"):
+            if index + 1 not in code and text.startswith("??? question"):
                 problems.append(Problem(index + 1, 'write a question as ??? question q-<id> "<stem>"'))
             index += 1
             continue

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from question_bank import Question
@@ -81,20 +82,29 @@ def page_title(markdown: str, default: str) -> str:
     return found.group("title") if found else default
 
 
-def rebase_links(markdown: str, from_page: str, to_page: str) -> str:
-    """Rewrite relative links written on `from_page` so they work on `to_page` (both src URIs)."""
-    from_dir, to_dir = posixpath.dirname(from_page), posixpath.dirname(to_page)
+def rewrite_links(markdown: str, from_page: str, url_of: Callable[[str], str | None]) -> str:
+    """Point the relative links written on `from_page` where `url_of(source path)` says the
+    target is seen from elsewhere (None: leave the link as written). Addresses with a scheme
+    or from the root stay."""
+    from_dir = posixpath.dirname(from_page)
 
     def rewrite(match: re.Match) -> str:
         target = match.group("target")
         if re.match(r"^[a-z][a-z0-9+.-]*:", target) or target.startswith("/"):
             return match.group(0)
         path, _, anchor = target.partition("#")
-        absolute = from_page if not path else posixpath.normpath(posixpath.join(from_dir, path))
-        relative = posixpath.relpath(absolute, to_dir or ".")
-        return f"]({relative}{'#' + anchor if anchor else ''}{match.group('rest')}"
+        url = url_of(from_page if not path else posixpath.normpath(posixpath.join(from_dir, path)))
+        if url is None:
+            return match.group(0)
+        return f"]({url}{'#' + anchor if anchor else ''}{match.group('rest')}"
 
     return INLINE_LINK.sub(rewrite, markdown)
+
+
+def rebase_links(markdown: str, from_page: str, to_page: str) -> str:
+    """Rewrite relative links written on `from_page` so they work on `to_page` (both src URIs)."""
+    to_dir = posixpath.dirname(to_page) or "."
+    return rewrite_links(markdown, from_page, lambda source: posixpath.relpath(source, to_dir))
 
 
 def source_line(page: PageQuestions, link: str) -> str:
@@ -122,15 +132,19 @@ def render_self_check(pages: list[PageQuestions], sections: dict[str, str]) -> s
         heading = "" if page.is_landing else f"\n### {page.title}\n"
         out.append(f"{heading}\n{source_line(page, link)}\n")
         for question in page.questions:
-            out.append(answer_block(question, page.src_uri))
+            out.append(answer_block(question, page.src_uri, SELF_CHECK_PAGE))
     return "".join(out)
 
 
-def answer_block(question: Question, src_uri: str) -> str:
-    """A question as the self-check page shows it: its stem, then the right option(s) and why."""
-    answers = "; ".join(rebase_links(option.text, src_uri, SELF_CHECK_PAGE) for option in question.correct)
-    why = rebase_links(question.why, src_uri, SELF_CHECK_PAGE)
-    return f'\n??? question "{question.stem}"\n    **Answer:** {answers}\n\n    **Why:** {why}\n'
+def answer_block(
+    question: Question, src_uri: str, to_page: str, *, with_id: bool = False, with_why: bool = True
+) -> str:
+    """A question with its right option(s) (and why), as the self-check page shows it; the
+    practice page's list also gives the id and leaves why to its modes."""
+    answers = "; ".join(rebase_links(option.text, src_uri, to_page) for option in question.correct)
+    title = f"{question.id} " if with_id else ""
+    why = f"\n    **Why:** {rebase_links(question.why, src_uri, to_page)}\n" if with_why else ""
+    return f'\n??? question {title}"{question.stem}"\n    **Answer:** {answers}\n{why}'
 
 
 def section_titles(nav) -> dict[str, str]:

@@ -65,7 +65,7 @@ FLOWCHART = re.compile(r"^(flowchart|graph)\b")
 
 def heavy_shapes(code: str) -> list[tuple[int, str]]:
     """Stadium nodes of a flowchart. Mermaid 11 draws a stadium's round ends as some two hundred
-    short strokes, each twice: about 3 kB of the page per node (2 kB gzipped), where a rounded
+    short strokes, each twice: about 3 kB of the page per node (0.5-1 kB gzipped), where a rounded
     box `(label)` is one <rect>. Other diagram types are left alone."""
     lines = code.splitlines()
     body = [

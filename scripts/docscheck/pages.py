@@ -11,6 +11,7 @@ import posixpath
 import re
 
 from .findings import Finding, check
+from .hooks import CHECKER_REPO, load_hook
 from .source import Heading, Page
 
 PAGE_TYPES = ("pattern", "service", "overview", "reference", "guide")
@@ -51,8 +52,9 @@ TOPIC_TYPES = ("pattern", "service", "overview")
 # Questions a page's Self-check needs: a topic page is where the practice bank comes from.
 MIN_QUESTIONS = {"pattern": 6, "service": 6, "overview": 3}
 GLOSSARY_MARKER = "<!-- topic-glossary -->"
-# The title line of a question (its whole form is the question-bank check's: questions.py).
-RE_QUESTION = re.compile(r'^\?\?\?\+? question(?: [^\s"]+)? "(?P<text>[^"]*)"\s*$')
+# The title line of a question, as question_bank.py defines it (the whole form is the
+# question-bank check's: questions.py).
+RE_QUESTION = load_hook(CHECKER_REPO, "overrides/hooks/question_bank.py").QUESTION_START
 RE_BLOCK_START = re.compile(r"^(\?\?\?\+?|!!!)\s+(?P<kind>\S+)")
 RE_LAST_REVIEWED = re.compile(r"^\*Last reviewed: (?P<date>\d{4}-\d{2}-\d{2})\.\*$")
 RE_LINK_TARGET = re.compile(r"\]\(\s*<?(?P<target>[^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
