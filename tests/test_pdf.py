@@ -277,6 +277,17 @@ def test_pdf_is_tagged_and_within_its_size_budget(printed_book):
     assert printed_book.path.stat().st_size <= MAX_PDF_BYTES
 
 
+def test_no_page_prints_a_gradient(printed_book):
+    """Screen-only gradients (the scroll shadows of tables and code) print as a shaded pattern
+    with a soft mask each, hundreds over the book: nothing on paper needs one."""
+    shaded = [
+        number
+        for number, page in enumerate(printed_book.reader.pages, 1)
+        if (page.get("/Resources") or {}).get("/Pattern")
+    ]
+    assert shaded == [], f"pages with gradient patterns: {shaded[:10]}"
+
+
 def test_combined_page_has_unique_ids_and_every_in_page_link_resolves(hosted_site):
     combined = (hosted_site.root / PRINT_PAGE).read_text(encoding="utf-8")
     ids = Counter(ID.findall(combined))
