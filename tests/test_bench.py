@@ -10,6 +10,7 @@ import bench
 import pytest
 from bench import LighthouseRun, PageLoad, Run, Section
 from bench_content import ContentCount
+from practice_page import data_file, data_script
 
 
 def text_page(path: str, total: int, **extra) -> PageLoad:
@@ -34,28 +35,42 @@ def budget_row(section: Section, start: str) -> bench.Row:
 # ----- weight -----------------------------------------------------------------------------------
 
 
-def practice_site(root, list_bytes: int):
-    """A built site whose practice files have these precompressed sizes (what nginx sends)."""
+def practice_site(root, list_bytes: int, page_bytes: int = 10_000):
+    """A built site whose practice files have these precompressed sizes (what nginx sends), and
+    three questions written as the hook writes them."""
     for name, size in zip(bench.PRACTICE_FILES, (list_bytes, 4_000, 1_000), strict=True):
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("x" * 100_000)
         path.with_name(path.name + ".gz").write_bytes(b"z" * size)
-    data = root / bench.PRACTICE_DATA
-    data.mkdir(parents=True)
-    for key in ("patterns", "delivery"):
-        (data / f"{key}.0123456789.js").write_text("x")
-        (data / f"{key}.0123456789.js.gz").write_bytes(b"z" * 20_000)
+    for question_id in ("q-a", "q-b", "q-c"):
+        path = root / data_file(question_id, "0123456789")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(data_script(question_id, {"choose": 1}))
+        path.with_name(path.name + ".gz").write_bytes(b"z" * page_bytes)
     return root
 
 
-def test_the_practice_page_is_held_to_40_kb_of_list_script_and_style_and_reports_its_sections(tmp_path):
+def test_the_practice_page_is_held_to_40_kb_on_load_and_for_an_exam(tmp_path):
     light = bench.weight_section([text_page("practice/", 90_000)], practice_site(tmp_path / "a", 30_000))
     row = budget_row(light, "practice page: question list, script and style sheet")
     assert row.value == "35.0 kB" and row.passed is True
-    assert budget_row(light, "practice: the questions of all 2 sections").value == "40.0 kB"
-    heavy = bench.weight_section([text_page("practice/", 90_000)], practice_site(tmp_path / "b", 35_001))
+    # An exam of 20 draws all three questions: the script (4 kB) and three of 10 kB.
+    exam = budget_row(light, "practice: script and questions of a 20-question exam")
+    assert exam.value == "34.0 kB" and exam.passed is True
+    assert budget_row(light, "practice: all 3 questions").value == "30.0 kB"
+    heavy = bench.weight_section([text_page("practice/", 90_000)], practice_site(tmp_path / "b", 35_001, 12_001))
     assert budget_row(heavy, "practice page: question list").passed is False
+    assert budget_row(heavy, "practice: script and questions of a 20-question exam").passed is False
+
+
+def test_an_exam_loads_only_the_pages_it_draws_from():
+    data = {f"p{n}.js": ([f"q-{n}-{i}" for i in range(5)], 1_000) for n in range(20)}
+    weights = bench.exam_weights(data, 500, questions=3, draws=200)
+    assert len(weights) == 200
+    # Three questions come from one to three pages.
+    assert min(weights) >= 1_500 and max(weights) <= 3_500
+    assert weights == bench.exam_weights(data, 500, questions=3, draws=200), "the draws are seeded"
 
 
 def test_lighthouse_also_measures_the_practice_page():

@@ -259,3 +259,15 @@ def test_the_width_check_names_a_diagram_too_wide(tmp_path):
         "<title>A short chain</title><text>x</text></svg></figure>"
     )
     assert too_wide_diagrams(tmp_path, MAX_DIAGRAM_WIDTH_PX) == ["index.html: A long chain: 1200"]
+
+
+PRACTICE_FILES = ("practice.js", "practice.css", "assets/practice/")
+
+
+def test_only_the_practice_page_refers_to_the_practice_script_style_and_questions(hosted_site):
+    referring = {
+        page.relative_to(hosted_site.root).as_posix()
+        for page in html_pages(hosted_site.root)
+        if any(name in page.read_text(encoding="utf-8") for name in PRACTICE_FILES)
+    }
+    assert referring == {"practice/index.html"}

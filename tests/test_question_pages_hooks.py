@@ -1,5 +1,5 @@
 """The hooks that turn written questions into pages: question_markup.py (ids and words for the
-ticked boxes), practice_page.py (the practice page's list and its per-section data) and the
+ticked boxes), practice_page.py (the practice page's list and its per-question data) and the
 link rewriting they share with the self-check page (self_check.rewrite_links)."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 import markdown
-from practice_page import bank_sections, data_file, data_script, render_practice
+from practice_page import bank_questions, bank_version, data_file, data_script, render_practice
 from question_bank import parse_questions
 from question_markup import mark_questions
 from self_check import PageQuestions, rewrite_links
@@ -61,22 +61,24 @@ def test_links_are_resolved_from_the_page_that_wrote_them():
     )
 
 
-def test_each_section_gets_a_script_with_its_questions_in_full():
-    bank = bank_sections(
-        pages(), {"patterns": "Serverless patterns"}, {"patterns/fan-out.md": "../patterns/fan-out/"}.get, lambda md: md
-    )
-    assert list(bank) == ["patterns"]
-    question = bank["patterns"]["pages"][0]["questions"][0]
-    assert question["id"] == "q-fan-out-shared-queue" and question["choose"] == 1
+def test_each_question_gets_a_script_with_all_of_it_but_the_stem():
+    bank = bank_questions(pages(), {"patterns/fan-out.md": "../patterns/fan-out/"}.get, lambda md: md)
+    assert len(bank) == 2
+    question = bank["q-fan-out-shared-queue"]
+    assert question["choose"] == 1
+    # The practice page's own list shows the stem; the data does not repeat it.
+    assert "stem" not in question
     assert question["options"][1] == [
         "A queue per function, all subscribed to one SNS topic.",
         1,
         "The topic copies each message to every queue.",
     ]
     assert question["why"].endswith("[Solution](../patterns/fan-out/#solution).")
-    script = data_script("patterns", bank["patterns"])
-    prefix = '(window.practiceBank=window.practiceBank||{})["patterns"]='
+    script = data_script("q-fan-out-shared-queue", question)
+    prefix = '(window.practiceBank=window.practiceBank||{})["q-fan-out-shared-queue"]='
     assert script.startswith(prefix)
-    assert json.loads(script[len(prefix) :].rstrip(";\n")) == bank["patterns"]
-    assert data_file("patterns", script).startswith("assets/practice/patterns.")
-    assert data_file("patterns", script) != data_file("patterns", script + " ")
+    assert json.loads(script[len(prefix) :].rstrip(";\n")) == question
+    version = bank_version({"q-fan-out-shared-queue": script})
+    assert data_file("q-fan-out-shared-queue", version) == f"assets/practice/q-fan-out-shared-queue.{version}.js"
+    # Any change to any question renames every file, so no browser keeps a stale copy.
+    assert bank_version({"q-fan-out-shared-queue": script + " "}) != version

@@ -5,11 +5,12 @@ overrides/hooks/question_pages.py uses them to build `practice.md` in two parts:
 - `render_practice` writes the page's own list, which is what a reader without JavaScript
   gets: an H2 per section and an H3 per page (each carrying its key in a data attribute), then
   each question with its id, its stem and its right answer, collapsed.
-- `bank_sections` gives, per section, everything the modes need to ask and explain each
-  question: options with their explanations, why (with its link to the section that teaches
-  it) and source, as HTML. `data_script` writes that as one small script per section, which
-  docs/assets/javascripts/practice.js loads only when a session uses the section: the page
-  itself stays light, and a script loads from file:// where a fetch of JSON would not.
+- `bank_questions` gives, per question, everything the modes need to ask and explain it
+  beyond the stem that the list already shows: options with their explanations, why (with
+  its link to the section that teaches it) and source, as HTML. `data_script` writes that as
+  one small script per question, which docs/assets/javascripts/practice.js loads when a
+  session is about to ask it: the practice page itself stays light, a 20-question exam loads
+  20 of them, and a script loads from file:// where a fetch of JSON would not.
 """
 
 from __future__ import annotations
@@ -67,57 +68,47 @@ def render_practice(pages: list[PageQuestions], sections: dict[str, str]) -> str
     return "".join(out)
 
 
-def bank_sections(
+def bank_questions(
     pages: list[PageQuestions],
-    sections: dict[str, str],
     url_of: Callable[[str], str | None],
     inline_html: Callable[[str], str],
 ) -> dict[str, dict]:
-    """Per section key: its title and pages, each with its questions in full, as HTML."""
+    """Per question id: the question in full, as HTML, but for the stem (practice.js reads it
+    from the page's list, where it is already)."""
 
     def html(markdown: str, src_uri: str) -> str:
         return inline_html(rewrite_links(markdown, src_uri, url_of))
 
-    bank: dict[str, dict] = {}
-    for page in pages:
-        if not page.questions:
-            continue
-        section = bank.setdefault(section_key(page), {"title": section_title(page, sections), "pages": []})
-        section["pages"].append(
-            {
-                "key": page_key(page.src_uri),
-                "title": page_heading(page),
-                "questions": [
-                    {
-                        "id": question.id,
-                        "stem": question.stem,
-                        "choose": question.expected_correct,
-                        "options": [
-                            [
-                                html(option.text, page.src_uri),
-                                int(option.correct),
-                                html(option.explanation, page.src_uri),
-                            ]
-                            for option in question.options
-                        ],
-                        "why": html(question.why, page.src_uri),
-                        "source": html(question.source, page.src_uri),
-                    }
-                    for question in page.questions
-                ],
-            }
-        )
-    return bank
+    return {
+        question.id: {
+            "choose": question.expected_correct,
+            "options": [
+                [html(option.text, page.src_uri), int(option.correct), html(option.explanation, page.src_uri)]
+                for option in question.options
+            ],
+            "why": html(question.why, page.src_uri),
+            "source": html(question.source, page.src_uri),
+        }
+        for page in pages
+        for question in page.questions
+    }
 
 
-def data_script(key: str, section: dict) -> str:
-    """The script that hands one section's questions to practice.js."""
-    payload = json.dumps(section, ensure_ascii=False, separators=(",", ":"))
-    return f"(window.practiceBank=window.practiceBank||{{}})[{json.dumps(key)}]={payload};\n"
+def data_script(question_id: str, data: dict) -> str:
+    """The script that hands one question to practice.js."""
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return f"(window.practiceBank=window.practiceBank||{{}})[{json.dumps(question_id)}]={payload};\n"
 
 
-def data_file(key: str, script: str) -> str:
-    """Where a section's script is written: its name changes with its content, so a browser
-    never keeps an old copy of questions that changed."""
-    digest = hashlib.sha256(script.encode()).hexdigest()[:10]
-    return f"{DATA_DIR}/{key}.{digest}.js"
+def bank_version(scripts: dict[str, str]) -> str:
+    """One digest of every question's script: it names the files, so a browser never keeps an
+    old copy of a question that changed, and practice.js needs only this to find each file."""
+    digest = hashlib.sha256()
+    for question_id in sorted(scripts):
+        digest.update(scripts[question_id].encode())
+    return digest.hexdigest()[:10]
+
+
+def data_file(question_id: str, version: str) -> str:
+    """Where a question's script is written."""
+    return f"{DATA_DIR}/{question_id}.{version}.js"

@@ -4,10 +4,10 @@ Questions are written once, on their topic pages (the form: question_bank.py). I
 `on_nav` this hook reads every page's questions in navigation order; then it fills
 `reference/self-check.md` (self_check.py: each question with its answer and why) and
 `practice.md` (practice_page.py: each question with its answer, for a reader without
-JavaScript), writes one script of questions per section under `assets/practice/` (options,
-explanations, why and source, loaded by docs/assets/javascripts/practice.js when a session
-needs them), and gives the practice page its script and style sheet, which no other page
-loads. A page that lacks its marker stops the build; a malformed question is `make check`'s
+JavaScript), writes one script per question under `assets/practice/` (options, explanations,
+why and source, loaded by docs/assets/javascripts/practice.js when a session asks it), and
+gives the practice page its script and style sheet, which no other page loads. A page that
+lacks its marker stops the build; a malformed question is `make check`'s
 finding (question-bank), not the build's, so that `make serve` keeps previewing while a
 question is being written.
 """
@@ -90,10 +90,13 @@ def on_env(env, config, files):
         target = files.get_file_from_path(src_path)
         return None if target is None else target.url_relative_to(practice)
 
-    bank = practice_page.bank_sections(_state["pages"], _state["sections"], url_of, inline_html)
-    scripts = {key: practice_page.data_script(key, section) for key, section in bank.items()}
-    # Section key -> (where its script is written, the script).
-    _state["data"] = {key: (practice_page.data_file(key, script), script) for key, script in scripts.items()}
+    bank = practice_page.bank_questions(_state["pages"], url_of, inline_html)
+    scripts = {question_id: practice_page.data_script(question_id, data) for question_id, data in bank.items()}
+    version = _state["version"] = practice_page.bank_version(scripts)
+    # Question id -> (where its script is written, the script).
+    _state["data"] = {
+        question_id: (practice_page.data_file(question_id, version), script) for question_id, script in scripts.items()
+    }
     return env
 
 
@@ -104,8 +107,8 @@ def on_post_page(output, page, config):
         return output
     style = f'<link rel="stylesheet" href="{relative_to(page.url, PRACTICE_STYLE)}">'
     output = output.replace("</head>", style + "</head>", 1)
-    urls = {key: relative_to(page.url, path) for key, (path, _script) in _state.get("data", {}).items()}
-    output = output.replace(APP, f'{APP} data-bank="{html.escape(json.dumps(urls))}"', 1)
+    bank = {"base": relative_to(page.url, practice_page.DATA_DIR) + "/", "version": _state.get("version", "")}
+    output = output.replace(APP, f'{APP} data-bank="{html.escape(json.dumps(bank))}"', 1)
     return output.replace("</body>", script_tag(page.url, PRACTICE_SCRIPT, defer=True) + "</body>", 1)
 
 

@@ -20,17 +20,14 @@ SITES = ["hosted_site", "offline_site"]
 STORE = "aws-practice-notes/practice"
 FAN_OUT = "patterns/fan-out"
 
-# The right and the wrong options of a question, from the section scripts the page has loaded
-# for the session: what the test answers with, as a reader who knows or guesses would.
+# The right and the wrong options of a question, from the question scripts the page has
+# loaded for the session: what the test answers with, as a reader who knows or guesses would.
 OPTIONS = """(id) => {
-  for (const section of Object.values(window.practiceBank || {}))
-    for (const page of section.pages)
-      for (const question of page.questions)
-        if (question.id === id) return {
-          right: question.options.flatMap((option, i) => (option[1] ? [i] : [])),
-          wrong: question.options.flatMap((option, i) => (option[1] ? [] : [i])),
-        };
-  return null;
+  const question = (window.practiceBank || {})[id];
+  return question ? {
+    right: question.options.flatMap((option, i) => (option[1] ? [i] : [])),
+    wrong: question.options.flatMap((option, i) => (option[1] ? [] : [i])),
+  } : null;
 }"""
 
 
@@ -171,6 +168,40 @@ def test_an_exam_by_keyboard_scores_each_section_and_explains_every_answer(reque
         expect(item.locator("[data-feedback]")).to_be_visible()
         assert item.locator(".practice__why:visible").count() == item.locator("[data-option]").count()
     expect(page.locator("[aria-live=polite]")).to_have_text(f"Exam finished: {right} of 5 right.")
+    assert not probe.console_errors, probe.console_errors
+
+
+# Layout shifts since the page started loading (what Lighthouse sums as CLS), read once the
+# page has settled.
+LAYOUT_SHIFT = """() => new Promise((resolve) => {
+  let total = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value;
+  }).observe({ type: "layout-shift", buffered: true });
+  requestAnimationFrame(() => requestAnimationFrame(() => resolve(total)));
+})"""
+LOADED_AHEAD = 3  # practice.js's AHEAD: the questions fetched before the reader reaches them
+
+
+def question_scripts(probe) -> list[str]:
+    return [url for url in probe.requested if "/assets/practice/" in url]
+
+
+@pytest.mark.parametrize("variant", SITES)
+def test_nothing_moves_when_the_modes_start_and_a_session_loads_only_the_questions_it_reaches(
+    request, variant, make_probe
+):
+    probe, page = open_practice(request, variant, make_probe, viewport={"width": 1350, "height": 940})
+    assert page.evaluate(LAYOUT_SHIFT) == 0
+    assert question_scripts(probe) == [], "no question is loaded before a session starts"
+    choose_mode(page, "exam")
+    start(page)
+    first = answer(page, right=True)
+    second = current_question(page)
+    loaded = question_scripts(probe)
+    assert any(f"/{first}." in url for url in loaded) and any(f"/{second}." in url for url in loaded)
+    # The question answered, the one on screen, and the few after it: not the exam's 20.
+    assert len(loaded) <= 2 + LOADED_AHEAD, loaded
     assert not probe.console_errors, probe.console_errors
 
 

@@ -5,8 +5,9 @@
  * That is what a reader without JavaScript reads. This script reads which questions exist
  * from that list, hides it, and runs the modes in #practice-app. What a mode needs to ask and
  * explain a question (options, explanations, why, source) comes from one small script per
- * section (assets/practice/<section>.<hash>.js, listed in #practice-app's data-bank), loaded
- * when a session first uses the section: a script loads from file://, where a fetch would not.
+ * question (assets/practice/<id>.<version>.js; #practice-app's data-bank gives the folder and
+ * the version), loaded a few questions before a session asks it, so a 20-question exam loads
+ * at most 20 of them: a script loads from file://, where a fetch would not.
  *
  * Progress stays on the device: one localStorage entry, which the reader can export to a file,
  * import from one (checked before anything is replaced) and reset. A question's record is kept
@@ -36,7 +37,7 @@
     return copy.textContent.trim();
   }
 
-  // The questions the page lists, by section and page (what they ask comes later: loadSections()).
+  // The questions the page lists, by section and page (what they ask comes later: loadQuestions()).
   function readBank() {
     var sections = [], questions = [], section = null, page = null, nodes = [];
     article.querySelectorAll("h2[data-section], h3[data-page], details.question[id]").forEach(function (node) {
@@ -56,33 +57,46 @@
     return { sections: sections, questions: questions, nodes: nodes };
   }
 
-  // Loads the scripts of the sections not loaded yet, then fills in each of their questions.
-  var sources = JSON.parse(app.dataset.bank || "{}");
-  function loadSections(keys) {
-    return Promise.all(keys.map(function (key) {
-      if (window.practiceBank && window.practiceBank[key]) return Promise.resolve();
-      return new Promise(function (resolve, reject) {
-        var script = element("script", { src: sources[key] });
-        script.onload = resolve;
-        script.onerror = function () { reject(new Error(key)); };
+  // Loads a question's script once, then fills the question in; a failed load can be retried.
+  var source = JSON.parse(app.dataset.bank || "{}");
+  function loadQuestion(question) {
+    if (!question.loading) {
+      question.loading = new Promise(function (resolve, reject) {
+        var script = element("script", { src: source.base + question.id + "." + source.version + ".js" });
+        script.onload = function () {
+          var data = window.practiceBank && window.practiceBank[question.id];
+          if (!data) return script.onerror();
+          question.choose = data.choose;
+          question.options = data.options.map(function (option) {
+            return { html: option[0], right: option[1] === 1, why: option[2] };
+          });
+          question.why = data.why;
+          question.source = data.source;
+          resolve();
+        };
+        script.onerror = function () { question.loading = null; reject(question); };
         document.head.append(script);
       });
-    })).then(function () {
-      keys.forEach(function (key) {
-        window.practiceBank[key].pages.forEach(function (page) {
-          page.questions.forEach(function (data) {
-            var question = byId[data.id];
-            if (!question || question.options) return;
-            question.choose = data.choose;
-            question.options = data.options.map(function (option) {
-              return { html: option[0], right: option[1] === 1, why: option[2] };
-            });
-            question.why = data.why;
-            question.source = data.source;
-          });
-        });
-      });
+    }
+    return question.loading;
+  }
+
+  // Question `index` of the session, ready to ask; the next few start loading meanwhile.
+  var AHEAD = 3;
+  function ready(index) {
+    session.questions.slice(index + 1, index + 1 + AHEAD).forEach(function (question) {
+      loadQuestion(question).catch(function () { /* said when the reader reaches it */ });
     });
+    return loadQuestion(session.questions[index]);
+  }
+
+  function loadFailed(question) {
+    if (session) clearInterval(session.timer);
+    session = null;
+    var message = "A question of " + question.section.title + " › " + question.page.title +
+      " could not be loaded. Reload the page and try again.";
+    show(setupView(message));
+    announce(message);
   }
 
   // ----- progress -------------------------------------------------------------------------
@@ -268,18 +282,14 @@
       answers: [],
       deadline: minutes ? Date.now() + minutes * 60000 : 0
     };
-    var keys = session.questions.map(function (question) { return question.section.key; })
-      .filter(function (key, index, all) { return all.indexOf(key) === index; });
     var starting = session;
     status.textContent = "Loading the questions…";
-    loadSections(keys).then(function () {
+    ready(0).then(function () {
       if (session !== starting) return;
       if (session.deadline) session.timer = setInterval(tick, 1000);
       questionView();
-    }, function (error) {
-      session = null;
-      status.textContent = "The questions of " + titleOf(error.message) + " could not be loaded. Reload the page and try again.";
-      announce(status.textContent);
+    }, function (question) {
+      if (session === starting) loadFailed(question);
     });
   }
 
@@ -375,8 +385,13 @@
 
   function next() {
     session.index += 1;
-    if (session.index < session.questions.length) questionView();
-    else finish();
+    if (session.index >= session.questions.length) return finish();
+    var current = session;
+    ready(session.index).then(function () {
+      if (session === current) questionView();
+    }, function (question) {
+      if (session === current) loadFailed(question);
+    });
   }
 
   function tick() {
