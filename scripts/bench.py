@@ -207,13 +207,16 @@ def timed_run(command: list[str], cwd: Path, env: dict, timeout: float) -> Run:
 
 
 def build_commands(root: Path, out: Path, site_url: str) -> dict[str, tuple[list[str], dict]]:
-    """What `make build`, `make offline` and `make check` run, minus the install and zip steps."""
-    env = {key: value for key, value in os.environ.items() if key != "OFFLINE"}
-    env.update(NO_MKDOCS_2_WARNING="1", SITE_URL=site_url)
+    """What `make build`, `make offline` and `make check` run, minus the install and zip steps.
+    The builds are served here, so they get this server's address; the check builds for the
+    published address, as `make check` does (its allowlist names links made for that one)."""
+    env = {key: value for key, value in os.environ.items() if key not in ("OFFLINE", "SITE_URL")}
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    served = {**env, "SITE_URL": site_url}
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir"]
     return {
-        "hosted build": ([*mkdocs, str(out / "hosted")], env),
-        "offline build": ([*mkdocs, str(out / "offline")], {**env, "OFFLINE": "true"}),
+        "hosted build": ([*mkdocs, str(out / "hosted")], served),
+        "offline build": ([*mkdocs, str(out / "offline")], {**served, "OFFLINE": "true"}),
         "check": ([sys.executable, "scripts/check.py"], env),
     }
 

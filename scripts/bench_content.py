@@ -25,6 +25,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from docscheck.hooks import load_hook
+
 REPO = Path(__file__).resolve().parent.parent
 # Installed, built or cached: not content. node_modules is linked instead (the hooks read it).
 NOT_COPIED = (
@@ -44,6 +46,8 @@ SINGLE_SECTIONS = ("reference",)
 NAV_SECTION = re.compile(r"^  - (?P<label>[^:\n]+):\n(?P<body>(?:      .*\n)+)", re.MULTILINE)
 NAV_PATH = re.compile(r"(?P<folder>[\w-]+)/(?P<page>[\w./-]+\.md)$", re.MULTILINE)
 INCLUDE = re.compile(r"""(?P<head>--8<--\s+["'])examples/(?P<file>[^"':]+)""")
+# The question title line as the site defines it (overrides/hooks/question_bank.py).
+QUESTION_START = load_hook(REPO, "overrides/hooks/question_bank.py").QUESTION_START
 
 
 @dataclass(frozen=True)
@@ -78,12 +82,24 @@ def copy_samples(docs: Path, scale: int) -> None:
             shutil.copyfile(sample, sample.with_name(copied_name(sample.name, copy)))
 
 
+def copied_question(line: str, copy: int) -> str:
+    """A question's title line as a question of copy `copy`: the bank allows no id and no stem
+    twice, so both are marked with the copy."""
+    found = QUESTION_START.match(line)
+    if not found:
+        return line
+    names = " ".join(copied_name(name, copy) if name.startswith("q-") else name for name in found["id"].split())
+    # The mark goes first: a stem's end says how many options are right ("(Choose two.)").
+    return f'???{found["open"]} question {names} "Copy {copy}: {found["stem"]}"'
+
+
 def copied_page_text(text: str, folders: list[str], copy: int) -> str:
-    """The page as part of copy `copy`: its samples and its links to copied sections point there."""
+    """The page as part of copy `copy`: its samples and its links to copied sections point
+    there, and its questions are its own."""
     text = INCLUDE.sub(lambda m: f"{m.group('head')}examples/{copied_name(m.group('file'), copy)}", text)
     for folder in folders:
         text = text.replace(f"../{folder}/", f"../{copied_name(folder, copy)}/")
-    return text
+    return "\n".join(copied_question(line, copy) for line in text.split("\n"))
 
 
 def copy_section(docs: Path, folder: str, pages: list[str], folders: list[str], copy: int) -> None:

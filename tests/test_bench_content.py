@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from bench_content import count_content, make_scaled_copy
+from bench_content import copied_question, count_content, make_scaled_copy
 from sites import REPO, build_site
 
 SCALE = 3
@@ -65,3 +67,22 @@ def test_the_scaled_copy_builds_strictly(scaled_copy, tmp_path):
     built = {p.parent.relative_to(tmp_path / "site").as_posix() for p in (tmp_path / "site").rglob("index.html")}
     for folder in topic_folders(REPO / "docs"):
         assert f"{folder}-copy-{SCALE}" in built
+
+
+def test_a_copied_question_has_its_own_id_and_stem():
+    line = '??? question q-fan-out-shared-queue "Five functions need every order. What do you build?"'
+    assert copied_question(line, 3) == (
+        '??? question q-fan-out-shared-queue-copy-3 "Copy 3: Five functions need every order. What do you build?"'
+    )
+    assert copied_question("    - [x] Not a title line.", 3) == "    - [x] Not a title line."
+
+
+def test_the_question_bank_of_the_scaled_copy_passes_its_check(scaled_copy):
+    """No id and no stem twice, as on the real site: the benchmark's check at 10x must pass."""
+    done = subprocess.run(
+        [sys.executable, "scripts/check.py", "--root", str(scaled_copy), "--quick", "--only", "question-bank"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
