@@ -271,3 +271,15 @@ def test_only_the_practice_page_refers_to_the_practice_script_style_and_question
         if any(name in page.read_text(encoding="utf-8") for name in PRACTICE_FILES)
     }
     assert referring == {"practice/index.html"}
+
+
+def test_the_offline_copy_leaves_out_what_no_page_of_it_loads(offline_site, hosted_site):
+    left = [
+        path.relative_to(offline_site.root).as_posix()
+        for path in offline_site.root.rglob("*")
+        if path.suffix == ".map" or path.name == "search_index.json" or "lunr" in path.parts
+    ]
+    assert left == []
+    assert (offline_site.root / "search" / "search_index.js").is_file()
+    # The hosted site keeps its index, which its search worker fetches.
+    assert (hosted_site.root / "search" / "search_index.json").is_file()
