@@ -81,13 +81,14 @@ BUILD_TIMEOUT_S = 300
 PDF_TIMEOUT_S = 300
 PRINT_PAGE = "print_page/"
 PRACTICE_PAGE = "practice/"
-# What the practice page loads for its modes, and where the questions of each topic page wait.
+# What the practice page loads for its modes, and where each question's script waits.
 PRACTICE_FILES = ("practice/index.html", "assets/javascripts/practice.js", "assets/stylesheets/practice.css")
 PRACTICE_SCRIPT = "assets/javascripts/practice.js"
 PRACTICE_DATA = "assets/practice"
 # A default exam draws 20 questions at random; its weight is measured over many seeded draws.
 EXAM_QUESTIONS = 20
 EXAM_DRAWS = 1000
+EXAM_SEED = 16
 SCALED_BUILD_TIMEOUT_S = 900
 LIGHTHOUSE_TIMEOUT_S = 240
 APT_TIMEOUT_S = 600
@@ -728,35 +729,18 @@ def gzipped_size(path: Path) -> int:
     return (compressed if compressed.is_file() else path).stat().st_size
 
 
-RE_PRACTICE_KEY = re.compile(r'\["(?P<id>q-[a-z0-9-]+)"\]=')
-
-
-def practice_data(site: Path) -> dict[str, tuple[list[str], int]]:
-    """Per question script under assets/practice/: the question it holds and what it weighs sent."""
-    out = {}
-    for path in sorted((site / PRACTICE_DATA).rglob("*.js")):
-        found = RE_PRACTICE_KEY.search(path.read_text(encoding="utf-8"))
-        out[path.relative_to(site).as_posix()] = ([found["id"]] if found else [], gzipped_size(path))
-    return out
-
-
-def exam_weights(data: dict[str, tuple[list[str], int]], script_bytes: int, questions: int, draws: int) -> list[int]:
-    """What the practice script and the data of `draws` seeded random exams weigh: each exam
-    loads every data script that holds a question it draws, once."""
-    page_of = {qid: name for name, (ids, _size) in data.items() for qid in ids}
-    pool = sorted(page_of)
-    rng = random.Random(16)
-    weights = []
-    for _ in range(draws):
-        pages = {page_of[qid] for qid in rng.sample(pool, min(questions, len(pool)))}
-        weights.append(script_bytes + sum(data[name][1] for name in pages))
-    return sorted(weights)
+def exam_weights(question_bytes: list[int], script_bytes: int, questions: int, draws: int) -> list[int]:
+    """What the practice script and the questions of `draws` seeded random exams weigh: each
+    question is its own script (overrides/hooks/practice_page.py), loaded once if drawn."""
+    rng = random.Random(EXAM_SEED)
+    return sorted(
+        script_bytes + sum(rng.sample(question_bytes, min(questions, len(question_bytes)))) for _ in range(draws)
+    )
 
 
 def practice_figures(section: Section, site: Path) -> None:
     """The practice page's own weight: its question list, script and style sheet on load; then
-    what a default exam adds (the script and the questions of the pages it draws from), and
-    the whole bank."""
+    what a default exam adds (the script and the questions it draws), and the whole bank."""
     if not (site / PRACTICE_FILES[0]).is_file():
         section.figure("practice page: question list, script and style sheet, on load", "no practice page", "", False)
         return
@@ -767,11 +751,11 @@ def practice_figures(section: Section, site: Path) -> None:
         f"<= {kb(PRACTICE_BYTES)}",
         on_load <= PRACTICE_BYTES,
     )
-    data = practice_data(site)
-    if not data:
+    question_bytes = [gzipped_size(path) for path in sorted((site / PRACTICE_DATA).glob("*.js"))]
+    if not question_bytes:
         section.figure("practice: question data", "none found", "", False)
         return
-    weights = exam_weights(data, gzipped_size(site / PRACTICE_SCRIPT), EXAM_QUESTIONS, EXAM_DRAWS)
+    weights = exam_weights(question_bytes, gzipped_size(site / PRACTICE_SCRIPT), EXAM_QUESTIONS, EXAM_DRAWS)
     p95 = weights[int(len(weights) * 0.95) - 1]
     section.figure(
         f"practice: script and questions of a {EXAM_QUESTIONS}-question exam, 95th percentile of {EXAM_DRAWS} draws "
@@ -781,8 +765,8 @@ def practice_figures(section: Section, site: Path) -> None:
         p95 <= PRACTICE_BYTES,
     )
     section.figure(
-        f"practice: all {len(data)} questions, loaded only by a session that asks every one",
-        kb(sum(size for _ids, size in data.values())),
+        f"practice: all {len(question_bytes)} questions, loaded only by a session that asks every one",
+        kb(sum(question_bytes)),
     )
 
 

@@ -64,13 +64,13 @@ def test_the_practice_page_is_held_to_40_kb_on_load_and_for_an_exam(tmp_path):
     assert budget_row(heavy, "practice: script and questions of a 20-question exam").passed is False
 
 
-def test_an_exam_loads_only_the_pages_it_draws_from():
-    data = {f"p{n}.js": ([f"q-{n}-{i}" for i in range(5)], 1_000) for n in range(20)}
-    weights = bench.exam_weights(data, 500, questions=3, draws=200)
+def test_an_exam_loads_only_the_questions_it_draws():
+    question_bytes = [1_000 + n for n in range(100)]
+    weights = bench.exam_weights(question_bytes, 500, questions=3, draws=200)
     assert len(weights) == 200
-    # Three questions come from one to three pages.
-    assert min(weights) >= 1_500 and max(weights) <= 3_500
-    assert weights == bench.exam_weights(data, 500, questions=3, draws=200), "the draws are seeded"
+    # Three questions of 1,000-1,099 bytes each, and the script.
+    assert min(weights) >= 3_500 and max(weights) <= 3_800
+    assert weights == bench.exam_weights(question_bytes, 500, questions=3, draws=200), "the draws are seeded"
 
 
 def test_lighthouse_also_measures_the_practice_page():

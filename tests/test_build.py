@@ -17,6 +17,8 @@ import pytest
 from diagram_markup import MIN_SCALE
 from docscheck.html_links import LINK_ATTRIBUTES
 from fontTools.ttLib import TTFont
+from practice_page import DATA_DIR
+from question_pages import PRACTICE_SCRIPT, PRACTICE_STYLE
 from sites import REPO, html_pages, mermaid_sources, svg_labels
 
 # Elements and attributes through which a page loads something: the checker's table of link
@@ -261,15 +263,15 @@ def test_the_width_check_names_a_diagram_too_wide(tmp_path):
     assert too_wide_diagrams(tmp_path, MAX_DIAGRAM_WIDTH_PX) == ["index.html: A long chain: 1200"]
 
 
-PRACTICE_FILES = ("practice.js", "practice.css", "assets/practice/")
+PRACTICE_FILES = (PRACTICE_SCRIPT, PRACTICE_STYLE, DATA_DIR)
 
 
 def test_only_the_practice_page_refers_to_the_practice_script_style_and_questions(hosted_site):
-    referring = {
-        page.relative_to(hosted_site.root).as_posix()
+    texts = {
+        page.relative_to(hosted_site.root).as_posix(): page.read_text(encoding="utf-8")
         for page in html_pages(hosted_site.root)
-        if any(name in page.read_text(encoding="utf-8") for name in PRACTICE_FILES)
     }
+    referring = {name for name, text in texts.items() if any(file in text for file in PRACTICE_FILES)}
     assert referring == {"practice/index.html"}
 
 

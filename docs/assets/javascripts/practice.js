@@ -3,8 +3,9 @@
  * The practice page lists every question with its answer (overrides/hooks/practice_page.py):
  * an H2 per section, an H3 per page, one <details class="question" id="q-..."> per question.
  * That is what a reader without JavaScript reads. This script reads which questions exist
- * from that list, hides it, and runs the modes in #practice-app. What a mode needs to ask and
- * explain a question (options, explanations, why, source) comes from one small script per
+ * from that list and runs the modes in #practice-app; practice.css hides the list and shows
+ * the app before the first paint when JavaScript runs, so nothing moves when this starts.
+ * What a mode needs to ask and explain a question (options, explanations, why, source) comes from one small script per
  * question (assets/practice/<id>.<version>.js; #practice-app's data-bank gives the folder and
  * the version), loaded a few questions before a session asks it, so a 20-question exam loads
  * at most 20 of them: a script loads from file://, where a fetch would not.
@@ -39,9 +40,8 @@
 
   // The questions the page lists, by section and page (what they ask comes later: loadQuestions()).
   function readBank() {
-    var sections = [], questions = [], section = null, page = null, nodes = [];
+    var sections = [], questions = [], section = null, page = null;
     article.querySelectorAll("h2[data-section], h3[data-page], details.question[id]").forEach(function (node) {
-      nodes.push(node);
       if (node.matches("h2")) {
         section = { key: node.dataset.section, title: text(node), pages: [] };
         sections.push(section);
@@ -54,7 +54,7 @@
         questions.push(question);
       }
     });
-    return { sections: sections, questions: questions, nodes: nodes };
+    return { sections: sections, questions: questions };
   }
 
   // Loads a question's script once, then fills the question in; a failed load can be retried.
@@ -564,8 +564,5 @@
   bank.questions.forEach(function (question) { byId[question.id] = question; });
   var progress = load();
   var live = element("p", { class: "visually-hidden", "aria-live": "polite" });
-  bank.nodes.forEach(function (node) { node.hidden = true; });
-  article.querySelectorAll(".practice-no-script").forEach(function (node) { node.hidden = true; });
-  app.hidden = false;
   app.replaceChildren(setupView(), live);
 })();
