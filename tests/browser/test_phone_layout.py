@@ -1,7 +1,7 @@
 """Reading on a phone (390 px, touch) and on a desktop (1280 px), in both colour schemes: tables
-and code that fit or say they scroll, From the notes as cards, the CodeDeploy hook order as
-lists, the self-check page's structure and its show/hide-all buttons, whole dates, the badge
-icon, the page titles and the 404 page."""
+and code that fit or say they scroll, content tabs whose labels all show, From the notes as
+cards, the CodeDeploy hook order as lists, the self-check page's structure and its
+show/hide-all buttons, whole dates, the badge icon, the page titles and the 404 page."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from PIL import Image, ImageStat
+from sites import html_pages
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 1}
 DESKTOP = {"viewport": {"width": 1280, "height": 900}, "device_scale_factor": 1}
@@ -208,6 +209,84 @@ def test_search_for_appspec_hooks_leads_to_the_hook_order_with_no_term_missing(h
     first.locator('a[href*="delivery/codedeploy/"][href$="#hooks"]').wait_for(state="attached", timeout=10_000)
     section = first.locator('a[href$="#hooks"]')
     assert "Missing" not in section.inner_text()
+
+
+# ----- Content tabs -------------------------------------------------------------------------------
+
+TAB_SETS = """() => [...document.querySelectorAll(".md-typeset .tabbed-set")].map((set) => {
+  const row = set.querySelector(":scope > .tabbed-labels");
+  const labels = [...row.children].map((label) => {
+    const box = label.getBoundingClientRect();
+    return { text: label.textContent.trim(), left: box.left, right: box.right };
+  });
+  return { overflow: row.scrollWidth - row.clientWidth, width: innerWidth, labels };
+})"""
+# Per label of the set: whether its bottom border is drawn, and in which colour.
+TAB_MARKS = """(setIndex) => {
+  const set = document.querySelectorAll(".md-typeset .tabbed-set")[setIndex];
+  return [...set.querySelector(":scope > .tabbed-labels").children].map((label) => {
+    const style = getComputedStyle(label);
+    const drawn = parseFloat(style.borderBottomWidth) >= 1 && !/rgba\\(.*, 0\\)$/.test(style.borderBottomColor);
+    return drawn ? style.borderBottomColor : null;
+  });
+}"""
+SHOWN_PANEL = """(setIndex) => {
+  const set = document.querySelectorAll(".md-typeset .tabbed-set")[setIndex];
+  return [...set.querySelectorAll(":scope > .tabbed-content > .tabbed-block")]
+    .findIndex((block) => block.getBoundingClientRect().height > 0);
+}"""
+
+
+def pages_with_tabs(site_root) -> list[str]:
+    return [
+        page.relative_to(site_root).as_posix().removesuffix("index.html")
+        for page in html_pages(site_root)
+        if 'class="tabbed-set' in page.read_text(encoding="utf-8")
+    ]
+
+
+def test_the_site_has_content_tabs_to_test(hosted_site):
+    """The tests below loop over the pages with tabs; the home page's "Where to start" has some."""
+    assert "" in pages_with_tabs(hosted_site.root)
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_content_tabs_show_every_label_on_a_phone_and_underline_the_chosen_one(hosted_site, make_probe, scheme):
+    """No label row scrolls sideways (a hidden choice, and a region no keyboard reaches); a tap
+    on a label shows its panel and moves the underline, the mark that is not colour alone."""
+    problems = []
+    for path in pages_with_tabs(hosted_site.root):
+        page = open_page(make_probe, hosted_site, path, scheme)
+        for set_index, tab_set in enumerate(page.evaluate(TAB_SETS)):
+            where = f"{path or 'home'} tab set {set_index + 1}"
+            if tab_set["overflow"] > 0:
+                problems.append(f"{where}: the labels scroll by {tab_set['overflow']} px")
+            problems += [
+                f"{where}: {label['text']!r} reaches past the screen"
+                for label in tab_set["labels"]
+                if label["left"] < 0 or label["right"] > tab_set["width"]
+            ]
+            labels = page.locator(".md-typeset .tabbed-set").nth(set_index).locator(":scope > .tabbed-labels > label")
+            for tab_index in reversed(range(labels.count())):
+                labels.nth(tab_index).tap()
+                marks = page.evaluate(TAB_MARKS, set_index)
+                underlined = [i for i, mark in enumerate(marks) if mark]
+                if underlined != [tab_index] or page.evaluate(SHOWN_PANEL, set_index) != tab_index:
+                    problems.append(f"{where}: after tapping tab {tab_index + 1}, underlined {underlined}")
+    assert problems == []
+
+
+def test_the_chosen_tab_turns_the_accent_colour_under_keyboard_focus(hosted_site, make_probe):
+    """Material coloured its sliding underline on focus; the label's own underline does it now."""
+    page = open_page(make_probe, hosted_site, "", device=DESKTOP)
+    resting = page.evaluate(TAB_MARKS, 0)
+    page.locator(".md-typeset .tabbed-set").first.locator(":scope > input").first.focus()
+    page.keyboard.press("ArrowRight")
+    focused = page.evaluate(TAB_MARKS, 0)
+    assert page.evaluate(SHOWN_PANEL, 0) == 1
+    assert focused[1] and focused[1] != resting[0], "the focused tab looks like a resting one"
+    page.evaluate("document.activeElement.blur()")
+    assert page.evaluate(TAB_MARKS, 0)[1] == resting[0]
 
 
 # ----- Self-check ---------------------------------------------------------------------------------
