@@ -61,6 +61,7 @@ CHECK_MODULES: tuple[str, ...] = (
     "fences",
     "pages",
     "questions",
+    "tables",
     "glossary",
     "credentials",
     "allowlist",
