@@ -12,6 +12,9 @@ page's diagram blocks and an end marker, nothing else. mermaid2 makes its usual 
 configuration). Just after mermaid2, overrides/hooks/mermaid2_graft.py puts the page back with
 what mermaid2 appended after the marker. The page itself is no longer re-serialised by
 BeautifulSoup, so it stays as MkDocs and Material wrote it.
+
+So a hook that edits pages in `on_post_page` runs after mermaid2_graft.py, at a priority below
+-10: between the two, `output` is the skeleton, and an edit made to it is lost.
 """
 
 from __future__ import annotations
