@@ -33,7 +33,7 @@ def label_name(html: str, label_id: str) -> str | None:
 
 def test_a_section_toggle_is_named_after_its_section():
     named = name_section_toggles(SECTION)
-    assert label_name(named, "__nav_3_label") == "Identity &amp; access"
+    assert label_name(named, "__nav_3_label") == "Identity &amp; access section"
     assert label_name(SECTION, "__nav_3_label") == "", "Material's toggle has no name of its own"
 
 
@@ -46,8 +46,18 @@ def test_naming_twice_changes_nothing_and_other_labels_are_left_alone():
 
 def test_every_navigation_landmark_of_the_built_site_has_a_name(hosted_site):
     unnamed = []
-    for html_file in sorted(hosted_site.root.rglob("index.html")):
+    for html_file in [hosted_site.root / "404.html", *sorted(hosted_site.root.rglob("index.html"))]:
         html = html_file.read_text(encoding="utf-8")
         relative = html_file.relative_to(hosted_site.root).as_posix()
         unnamed += [f"{relative}: {m['id']}" for m in NAV_LABEL.finditer(html) if not label_name(html, m["id"])]
     assert unnamed == []
+
+
+def test_no_section_shares_its_name_with_a_heading_of_the_self_check_page(hosted_site):
+    """The Self-check page has a heading per section, and Material names each nested list of
+    its table of contents after one: a section's landmark must not read the same."""
+    html = (hosted_site.root / "reference/self-check/index.html").read_text(encoding="utf-8")
+    sections = {label_name(html, m["id"]) for m in NAV_LABEL.finditer(html)}
+    toc_lists = set(re.findall(r'<nav class="md-nav" aria-label="([^"]+)"', html))
+    assert "Serverless patterns" in toc_lists
+    assert sections and not sections & toc_lists

@@ -5,8 +5,9 @@ With `navigation.indexes`, Material writes a section that has its own index page
 and names the section's `<nav>` after that toggle (`aria-labelledby`). The toggle holds no
 text, so each section's navigation landmark has an empty name: a screen reader's landmark
 list reads "navigation" once per section, and axe reports landmarks it cannot tell apart
-(`landmark-unique`). The toggle gets the section's title as its `aria-label`, which names
-both the toggle and the landmark.
+(`landmark-unique`). The toggle gets an `aria-label`, which names both the toggle and the
+landmark: the section's title and the word "section", since a page's table of contents names
+its own nested lists after its headings, and the Self-check page has a heading per section.
 """
 
 from __future__ import annotations
@@ -24,9 +25,9 @@ SECTION_TOGGLE = re.compile(
 
 
 def name_section_toggles(html: str) -> str:
-    """The page with each icon-only section toggle named after the section's title (already
-    escaped for HTML, so it goes into the attribute as it is)."""
-    return SECTION_TOGGLE.sub(lambda match: f'{match["link"]} aria-label="{match["title"]}"', html)
+    """The page with each icon-only section toggle named after the section (its title is
+    already escaped for HTML, so it goes into the attribute as it is)."""
+    return SECTION_TOGGLE.sub(lambda match: f'{match["link"]} aria-label="{match["title"]} section"', html)
 
 
 # After mermaid2_graft.py (-10): from mermaid2_skeleton.py (10) until then, `output` is only a
@@ -34,3 +35,8 @@ def name_section_toggles(html: str) -> str:
 @event_priority(-15)
 def on_post_page(output: str, page, config) -> str:
     return name_section_toggles(output)
+
+
+# The 404 page is a static template, not a page: it has the same navigation.
+def on_post_template(output_content: str, template_name: str, config) -> str:
+    return name_section_toggles(output_content) if template_name.endswith(".html") else output_content

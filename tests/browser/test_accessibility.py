@@ -1,4 +1,4 @@
-"""axe-core on every page, in both colour schemes: no serious or critical violation."""
+"""axe-core on every page, in both colour schemes, on a phone and a laptop: no violation at all."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import pytest
 from sites import REPO, html_pages
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
-BLOCKING_IMPACTS = {"serious", "critical"}
 
 # target-size (WCAG 2.5.8) is off in axe by default; Lighthouse runs it, and so do we.
 RUN_AXE = """async () => {
@@ -21,7 +20,7 @@ RUN_AXE = """async () => {
 def axe_violations(probe, url: str) -> list[dict]:
     page = probe.open(url)
     page.add_script_tag(path=str(AXE))
-    return [v for v in page.evaluate(RUN_AXE) if v["impact"] in BLOCKING_IMPACTS]
+    return page.evaluate(RUN_AXE)
 
 
 # Colour problems depend on the scheme and layout problems on the width, so each scheme is
@@ -37,7 +36,7 @@ AXE_PASSES = {
 
 
 @pytest.mark.parametrize("axe_pass", sorted(AXE_PASSES))
-def test_no_serious_or_critical_violation_on_any_page(hosted_site, make_probe, axe_pass):
+def test_axe_finds_no_violation_on_any_page(hosted_site, make_probe, axe_pass):
     scheme, device = AXE_PASSES[axe_pass]
     probe = make_probe(hosted_site.base_url, color_scheme=scheme, **device)
     expected_scheme = {"light": "default", "dark": "slate"}[scheme]
