@@ -51,5 +51,4 @@ def empty_header_findings(path: str, lines: list[str], code_lines: set[int]) -> 
 @check(CHECK_ID, "every column of a Markdown table has a header (screen readers read it with each cell)")
 def check_table_headers(ctx):
     for page in ctx.pages:
-        code_lines = {line for fence in page.fences for line in range(fence.start, fence.end + 1)}
-        yield from empty_header_findings(page.path, page.lines, code_lines)
+        yield from empty_header_findings(page.path, page.lines, page.code_lines)
