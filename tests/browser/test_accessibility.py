@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from devices import LAPTOP, LIGHTHOUSE_DESKTOP, LIGHTHOUSE_PHONE, PHONE
 from sites import REPO, html_pages
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
@@ -28,10 +29,10 @@ def axe_violations(probe, url: str) -> list[dict]:
 # touch, a 1280 px laptop) and at Lighthouse's two viewports (412 and 1350 px), since which
 # words share a line with a small target, and which rows overflow, change with the width.
 AXE_PASSES = {
-    "light-390-touch": ("light", {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}),
-    "dark-412-touch": ("dark", {"viewport": {"width": 412, "height": 823}, "is_mobile": True, "has_touch": True}),
-    "dark-1280": ("dark", {"viewport": {"width": 1280, "height": 900}}),
-    "light-1350": ("light", {"viewport": {"width": 1350, "height": 940}}),
+    "light-390-touch": ("light", PHONE),
+    "dark-412-touch": ("dark", LIGHTHOUSE_PHONE),
+    "dark-1280": ("dark", LAPTOP),
+    "light-1350": ("light", LIGHTHOUSE_DESKTOP),
 }
 
 

@@ -6,13 +6,12 @@ from __future__ import annotations
 import re
 
 import pytest
+from devices import LAPTOP, PHONE
 from diagrams import MIN_LABEL_PX
 from page_probes import DIAGRAM_FONT_LOADED, settle
 from pypdf import PdfReader
 from sites import BuiltSite, html_pages, svg_labels
 
-PHONE = {"width": 390, "height": 844}
-LAPTOP = {"width": 1280, "height": 800}
 WIDE_DIAGRAM_PAGE = "delivery/codepipeline/"
 NARROW_DIAGRAM_PAGE = "patterns/fan-out/"
 
@@ -49,9 +48,9 @@ SMALLEST_LABELS = """() => [...document.querySelectorAll("figure.diagram svg")].
 })"""
 
 
-@pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["phone", "laptop"])
-def test_every_label_is_at_least_12_css_pixels_as_displayed(hosted_site, make_probe, viewport):
-    probe = make_probe(hosted_site.base_url, viewport=viewport)
+@pytest.mark.parametrize("device", [PHONE, LAPTOP], ids=["phone", "laptop"])
+def test_every_label_is_at_least_12_css_pixels_as_displayed(hosted_site, make_probe, device):
+    probe = make_probe(hosted_site.base_url, **device)
     small = []
     for page in diagram_pages(hosted_site):
         probe.open(hosted_site.url(page))
@@ -86,7 +85,7 @@ LABELS_OUTSIDE_NODES = """() => {
 @pytest.mark.parametrize("variant", ["hosted_site", "offline_site"])
 def test_no_label_overflows_its_node_in_the_readers_browser(variant, request, make_probe):
     site = request.getfixturevalue(variant)
-    probe = make_probe(site.allowed_prefix, viewport=LAPTOP)
+    probe = make_probe(site.allowed_prefix, **LAPTOP)
     outside, nodes = [], 0
     for page in diagram_pages(site):
         probe.open(site.url(page))
@@ -98,7 +97,7 @@ def test_no_label_overflows_its_node_in_the_readers_browser(variant, request, ma
 
 
 def test_the_overflow_check_notices_a_label_wider_than_its_node(hosted_site, make_probe):
-    probe = make_probe(hosted_site.base_url, viewport=LAPTOP)
+    probe = make_probe(hosted_site.base_url, **LAPTOP)
     page = probe.open(hosted_site.url(NARROW_DIAGRAM_PAGE))
     page.evaluate(
         """() => { const text = document.querySelector("figure.diagram svg g.node text");
@@ -122,7 +121,7 @@ def test_label_colours_differ_between_the_light_and_dark_schemes(hosted_site, ma
 
 
 def test_a_wide_diagram_scrolls_sideways_on_a_phone_and_says_so(hosted_site, make_probe):
-    probe = make_probe(hosted_site.base_url, viewport=PHONE, has_touch=True, is_mobile=True)
+    probe = make_probe(hosted_site.base_url, **PHONE)
     page = probe.open(hosted_site.url(WIDE_DIAGRAM_PAGE))
     figure = page.locator("figure.diagram").first
     scroller = figure.locator(".diagram__scroller")
@@ -131,7 +130,7 @@ def test_a_wide_diagram_scrolls_sideways_on_a_phone_and_says_so(hosted_site, mak
     hint.wait_for(state="visible")
     assert "scroll sideways" in hint.inner_text()
     assert scroller.get_attribute("tabindex") == "0" and scroller.get_attribute("aria-label").startswith("Diagram: ")
-    laptop = make_probe(hosted_site.base_url, viewport=LAPTOP)
+    laptop = make_probe(hosted_site.base_url, **LAPTOP)
     laptop.open(hosted_site.url(NARROW_DIAGRAM_PAGE))
     assert not laptop.page.locator("figure.diagram .diagram__hint").first.is_visible()
 
@@ -142,7 +141,7 @@ TRANSFORM = """() => getComputedStyle(document.querySelector("dialog.diagram-dia
 @pytest.mark.parametrize("variant", ["hosted_site", "offline_site"])
 def test_full_screen_view_zooms_by_keyboard_and_closes_with_escape(variant, request, make_probe):
     site = request.getfixturevalue(variant)
-    probe = make_probe(site.allowed_prefix, viewport=LAPTOP)
+    probe = make_probe(site.allowed_prefix, **LAPTOP)
     page = probe.open(site.url(WIDE_DIAGRAM_PAGE))
     figure = page.locator("figure.diagram").first
     title = figure.locator("svg title").text_content()
@@ -168,14 +167,14 @@ def test_full_screen_view_zooms_by_keyboard_and_closes_with_escape(variant, requ
 
 
 def test_full_screen_view_opens_and_closes_by_tap(hosted_site, make_probe):
-    probe = make_probe(hosted_site.base_url, viewport=PHONE, has_touch=True, is_mobile=True)
+    probe = make_probe(hosted_site.base_url, **PHONE)
     page = probe.open(hosted_site.url(WIDE_DIAGRAM_PAGE))
     figure = page.locator("figure.diagram").first
     figure.get_by_role("button", name=re.compile("^Open full screen")).tap()
     dialog = page.locator("dialog.diagram-dialog")
     dialog.wait_for(state="visible")
     box = dialog.bounding_box()
-    assert box["width"] >= PHONE["width"] - 1, "full screen fills the phone's width"
+    assert box["width"] >= PHONE["viewport"]["width"] - 1, "full screen fills the phone's width"
     dialog.get_by_role("button", name="Close full screen view").tap()
     dialog.wait_for(state="hidden")
     assert figure.locator("svg").count() == 1
@@ -263,7 +262,7 @@ SCROLLING_DIAGRAMS = """() => [...document.querySelectorAll("figure.diagram .dia
 
 
 def test_no_diagram_scrolls_sideways_on_a_laptop(hosted_site, make_probe):
-    probe = make_probe(hosted_site.base_url, viewport=LAPTOP)
+    probe = make_probe(hosted_site.base_url, **LAPTOP)
     scrolling = []
     for page in diagram_pages(hosted_site):
         probe.open(hosted_site.url(page))

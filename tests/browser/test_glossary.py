@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from devices import PHONE
 from page_probes import settle
 from playwright.sync_api import expect
 
@@ -69,7 +70,7 @@ def test_tooltip_opens_on_keyboard_focus(hosted_site, make_probe):
 
 
 def test_tooltip_opens_on_tap(hosted_site, browser):
-    context = browser.new_context(has_touch=True, is_mobile=True, viewport={"width": 390, "height": 844})
+    context = browser.new_context(**PHONE)
     try:
         page = context.new_page()
         page.goto(hosted_site.url(TOOLTIP_PAGE), wait_until="load")

@@ -5,13 +5,12 @@ lines stay short enough to read on a laptop."""
 from __future__ import annotations
 
 import pytest
+from devices import LAPTOP, PHONE
 from page_probes import settle
 from playwright.sync_api import expect
 
 GLOSSARY = "reference/glossary/"
 LETTERS = "article .glossary-index a"
-DESKTOP = {"viewport": {"width": 1280, "height": 800}}
-PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
 MAX_CHARACTERS_PER_LINE = 90
 
 # The longest line, in characters, of the definitions on the page (each character's box tells
@@ -41,7 +40,7 @@ HIT = """(el) => { const box = el.getBoundingClientRect();
   return top !== null && el.contains(top); }"""
 
 
-@pytest.mark.parametrize(("device", "minimum"), [(DESKTOP, 24), (PHONE, 44)], ids=["1280-mouse", "390-touch"])
+@pytest.mark.parametrize(("device", "minimum"), [(LAPTOP, 24), (PHONE, 44)], ids=["1280-mouse", "390-touch"])
 def test_every_letter_is_a_target_of_the_minimum_size(hosted_site, make_probe, device, minimum):
     probe = make_probe(hosted_site.base_url, **device)
     page = probe.open(hosted_site.url(GLOSSARY))
@@ -52,7 +51,7 @@ def test_every_letter_is_a_target_of_the_minimum_size(hosted_site, make_probe, d
     assert not small, f"letters under {minimum} x {minimum} px: {small}"
 
 
-@pytest.mark.parametrize("device", [DESKTOP, PHONE], ids=["1280-mouse", "390-touch"])
+@pytest.mark.parametrize("device", [LAPTOP, PHONE], ids=["1280-mouse", "390-touch"])
 def test_the_letter_index_is_within_reach_anywhere_on_the_page(hosted_site, make_probe, device):
     probe = make_probe(hosted_site.base_url, **device)
     page = probe.open(hosted_site.url(GLOSSARY))

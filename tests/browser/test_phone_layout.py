@@ -10,11 +10,10 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
+from devices import LAPTOP, PHONE
 from PIL import Image, ImageStat
 from sites import html_pages
 
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 1}
-DESKTOP = {"viewport": {"width": 1280, "height": 900}, "device_scale_factor": 1}
 SCHEMES = ["light", "dark"]
 LISTED_PAGES = [
     "",
@@ -130,7 +129,7 @@ def test_from_the_notes_reads_as_one_card_per_statement_on_a_phone(hosted_site, 
 
 
 def test_from_the_notes_stays_a_table_on_a_desktop(hosted_site, make_probe):
-    page = open_page(make_probe, hosted_site, NOTES, device=DESKTOP)
+    page = open_page(make_probe, hosted_site, NOTES, device=LAPTOP)
     row = page.locator("table[data-layout=cards] tbody tr").first
     assert row.evaluate("(r) => getComputedStyle(r).display") == "table-row"
     assert page.locator("table[data-layout=cards] thead th").first.is_visible()
@@ -202,7 +201,7 @@ def test_the_codedeploy_hook_order_is_a_numbered_list_per_platform_that_fits_a_p
 
 
 def test_search_for_appspec_hooks_leads_to_the_hook_order_with_no_term_missing(hosted_site, make_probe):
-    page = open_page(make_probe, hosted_site, "", device=DESKTOP)
+    page = open_page(make_probe, hosted_site, "", device=LAPTOP)
     page.locator("input.md-search__input").click()
     page.keyboard.type("appspec hooks")
     first = page.locator(".md-search-result__item").first
@@ -278,7 +277,7 @@ def test_content_tabs_show_every_label_on_a_phone_and_underline_the_chosen_one(h
 
 def test_the_chosen_tab_turns_the_accent_colour_under_keyboard_focus(hosted_site, make_probe):
     """Material coloured its sliding underline on focus; the label's own underline does it now."""
-    page = open_page(make_probe, hosted_site, "", device=DESKTOP)
+    page = open_page(make_probe, hosted_site, "", device=LAPTOP)
     resting = page.evaluate(TAB_MARKS, 0)
     page.locator(".md-typeset .tabbed-set").first.locator(":scope > input").first.focus()
     page.keyboard.press("ArrowRight")
@@ -300,7 +299,7 @@ DETAILS_OPEN = """() => [...document.querySelectorAll(".md-content details.quest
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_self_check_headings_do_not_repeat_and_the_contents_list_each_page_once(hosted_site, make_probe, scheme):
-    page = open_page(make_probe, hosted_site, SELF_CHECK, scheme, device=DESKTOP)
+    page = open_page(make_probe, hosted_site, SELF_CHECK, scheme, device=LAPTOP)
     headings = page.evaluate(HEADINGS)
     texts = [h["text"] for h in headings]
     assert all(a != b for a, b in zip(texts, texts[1:], strict=False)), texts
@@ -377,13 +376,13 @@ def test_the_as_of_badge_draws_the_sites_calendar_icon_not_an_emoji(hosted_site,
 
 
 def test_the_home_page_title_names_the_site_once(hosted_site, make_probe):
-    page = open_page(make_probe, hosted_site, "", device=DESKTOP)
+    page = open_page(make_probe, hosted_site, "", device=LAPTOP)
     assert page.title() == "AWS Practice Notes"
-    page = open_page(make_probe, hosted_site, "patterns/fan-out/", device=DESKTOP)
+    page = open_page(make_probe, hosted_site, "patterns/fan-out/", device=LAPTOP)
     assert page.title() == "Fan-out - AWS Practice Notes"
 
 
-@pytest.mark.parametrize("device, hint_shown", [(PHONE, False), (DESKTOP, True)])
+@pytest.mark.parametrize("device, hint_shown", [(PHONE, False), (LAPTOP, True)])
 def test_the_404_page_links_home_on_the_serving_host_and_names_the_shortcut_only_with_a_keyboard(
     hosted_site, make_probe, device, hint_shown
 ):

@@ -9,6 +9,7 @@ import json
 import re
 
 import pytest
+from devices import LIGHTHOUSE_DESKTOP, PHONE
 from page_probes import settle
 from playwright.sync_api import expect
 from question_bank import parse_questions
@@ -191,7 +192,7 @@ def question_scripts(probe) -> list[str]:
 def test_nothing_moves_when_the_modes_start_and_a_session_loads_only_the_questions_it_reaches(
     request, variant, make_probe
 ):
-    probe, page = open_practice(request, variant, make_probe, viewport={"width": 1350, "height": 940})
+    probe, page = open_practice(request, variant, make_probe, **LIGHTHOUSE_DESKTOP)
     assert page.evaluate(LAYOUT_SHIFT) == 0
     assert question_scripts(probe) == [], "no question is loaded before a session starts"
     choose_mode(page, "exam")
@@ -286,9 +287,7 @@ def test_practising_shows_no_axe_violation(hosted_site, make_probe, scheme):
 
 
 def test_on_a_phone_the_practice_fits_the_screen_and_options_are_easy_to_tap(hosted_site, make_probe):
-    probe = make_probe(
-        hosted_site.allowed_prefix, viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True
-    )
+    probe = make_probe(hosted_site.allowed_prefix, **PHONE)
     page = probe.open(hosted_site.url(PRACTICE))
     choose_pages(page, [FAN_OUT])
     page.locator(".practice__setup button[type=submit]").tap()

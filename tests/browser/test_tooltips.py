@@ -8,6 +8,7 @@ matters; style checks run in the light and the dark scheme.
 from __future__ import annotations
 
 import pytest
+from devices import LAPTOP, PHONE
 from page_probes import settle
 from playwright.sync_api import expect
 
@@ -15,8 +16,6 @@ FAN_OUT = "patterns/fan-out/"  # 36 glossary links, and before this change 89 ac
 SELF_CHECK = "reference/self-check/"  # questions whose summaries hold acronyms
 TOOLTIP = ".site-tooltip"
 GLOSSARY_LINK = "article a.glossary-link"
-DESKTOP = {"viewport": {"width": 1280, "height": 800}}
-PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
 
 # Tab stops of the article, each with what it is; a term is what its stop defines (a glossary
 # entry or an acronym's title), so a term met twice shows up as a repeated term.
@@ -61,7 +60,7 @@ def test_the_fan_out_article_has_one_tab_stop_per_term(hosted_site, make_probe):
 
 @pytest.mark.parametrize("color_scheme", ["light", "dark"])
 def test_glossary_links_are_quieter_than_real_links(hosted_site, make_probe, color_scheme):
-    probe = make_probe(hosted_site.base_url, color_scheme=color_scheme, **DESKTOP)
+    probe = make_probe(hosted_site.base_url, color_scheme=color_scheme, **LAPTOP)
     page = probe.open(hosted_site.url(FAN_OUT))
     style = """(el) => { const s = getComputedStyle(el), text = getComputedStyle(el.parentElement);
       return { color: s.color, text: text.color, line: s.textDecorationLine, style: s.textDecorationStyle }; }"""
@@ -74,7 +73,7 @@ def test_glossary_links_are_quieter_than_real_links(hosted_site, make_probe, col
 
 @pytest.mark.parametrize("color_scheme", ["light", "dark"])
 def test_a_definition_is_set_as_readable_selectable_text(hosted_site, make_probe, color_scheme):
-    probe = make_probe(hosted_site.base_url, color_scheme=color_scheme, **DESKTOP)
+    probe = make_probe(hosted_site.base_url, color_scheme=color_scheme, **LAPTOP)
     page = probe.open(hosted_site.url(FAN_OUT))
     link = page.locator(GLOSSARY_LINK).first
     title = link.get_attribute("title")
@@ -87,7 +86,7 @@ def test_a_definition_is_set_as_readable_selectable_text(hosted_site, make_probe
     assert style[0] >= 12 and style[1] == "400" and style[2] == "text", style
 
 
-@pytest.mark.parametrize("device", [DESKTOP, PHONE], ids=["1280-mouse", "390-touch"])
+@pytest.mark.parametrize("device", [LAPTOP, PHONE], ids=["1280-mouse", "390-touch"])
 @pytest.mark.parametrize("where", ["top", "bottom"])
 def test_a_tooltip_stays_on_screen_at_the_top_and_the_bottom(hosted_site, make_probe, device, where):
     probe = make_probe(hosted_site.base_url, **device)
@@ -114,7 +113,7 @@ def test_a_tooltip_stays_on_screen_at_the_top_and_the_bottom(hosted_site, make_p
 
 
 def test_a_tooltip_stays_open_while_the_pointer_moves_onto_it_and_closes_on_escape(hosted_site, make_probe):
-    probe = make_probe(hosted_site.base_url, **DESKTOP)
+    probe = make_probe(hosted_site.base_url, **LAPTOP)
     probe.page.clock.install()
     page = probe.open(hosted_site.url(FAN_OUT))
     link = page.locator(GLOSSARY_LINK).nth(2)
