@@ -4,10 +4,11 @@ without their comments; the sources keep them."""
 from __future__ import annotations
 
 import gzip
+import re
 
-from minify_assets import minify, own_assets
+from minify_assets import INLINE_SCRIPT, is_inline_javascript, minify, minify_inline_scripts, own_assets
 from mkdocs.structure.files import File
-from sites import REPO
+from sites import REPO, html_pages
 
 OWN = [
     "assets/javascripts/tooltips.js",
@@ -38,3 +39,31 @@ def test_the_hosted_build_sends_them_minified_and_smaller(hosted_site):
         assert "/*" in source or "//" in source, f"{path}: the source explains itself"
         assert "/*" not in sent and "\n//" not in sent, path
         assert len(gzip.compress(sent.encode())) < len(gzip.compress(source.encode())), path
+
+
+def test_inline_scripts_lose_their_comments_and_data_scripts_stay_as_written():
+    page = (
+        "<p>// a sentence, not code</p>\n"
+        "<script>\n  // why: before the first paint\n  var scheme = 1;\n</script>\n"
+        '<script type="module">\n  /* why */ import("./a.js");\n</script>\n'
+        '<script src="a.js"></script><script>\n  // next\n  go();\n</script>\n'
+        '<script type="application/json">{\n  "a": "// kept"\n}</script>'
+    )
+    assert minify_inline_scripts(page) == (
+        "<p>// a sentence, not code</p>\n"
+        "<script>var scheme=1;</script>\n"
+        '<script type="module">import("./a.js");</script>\n'
+        '<script src="a.js"></script><script>go();</script>\n'
+        '<script type="application/json">{\n  "a": "// kept"\n}</script>'
+    )
+
+
+def test_every_published_page_carries_its_inline_scripts_minified(hosted_site):
+    loader = (REPO / "overrides/partials/search-loader.html").read_text(encoding="utf-8")
+    assert re.search(r"^\s*//", loader, re.M), "the source explains itself"
+    for html_file in [*html_pages(hosted_site.root), hosted_site.root / "404.html"]:
+        html = html_file.read_text(encoding="utf-8")
+        scripts = [m["body"] for m in INLINE_SCRIPT.finditer(html) if is_inline_javascript(m["attrs"])]
+        assert scripts, html_file
+        for body in scripts:
+            assert minify(body, ".js") == body, f"{html_file}: an inline script is sent as written: {body[:80]!r}"
