@@ -17,7 +17,7 @@ MAX_CHARACTERS_PER_LINE = 90
 # which line it sits on; collapsed white space has no width).
 LONGEST_LINE = """() => {
   let longest = 0;
-  for (const paragraph of document.querySelectorAll("article.md-content__inner > h3 ~ p")) {
+  for (const paragraph of document.querySelectorAll("article .glossary-entry > h3 ~ p")) {
     const lines = new Map();
     const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -90,3 +90,19 @@ def test_lines_of_the_glossary_stay_readable_on_a_laptop(hosted_site, make_probe
     longest = page.evaluate(LONGEST_LINE)
     print(f"\nglossary at {width} px: longest line {longest} characters")
     assert 40 < longest <= MAX_CHARACTERS_PER_LINE
+
+
+# Entries off screen are not laid out until needed (glossary_entries.py): a link to a term far
+# down the page must still land on it, below the header and the letter index.
+@pytest.mark.parametrize("device", [LAPTOP, PHONE], ids=["1280-mouse", "390-touch"])
+@pytest.mark.parametrize("term", ["sqs", "weighted-routing"])
+def test_a_link_to_a_term_lands_on_its_entry(hosted_site, make_probe, device, term):
+    probe = make_probe(hosted_site.base_url, **device)
+    page = probe.open(hosted_site.url(f"{GLOSSARY}#{term}"))
+    heading = page.locator(f"h3#{term}")
+    expect(heading).to_be_in_viewport()
+    settle(page)
+    index_box, heading_box = page.locator("article .glossary-index").bounding_box(), heading.bounding_box()
+    assert heading_box["y"] >= index_box["y"] + index_box["height"] - 1, (heading_box, index_box)
+    assert heading_box["y"] < page.viewport_size["height"] / 2, f"{term} lands low on the screen: {heading_box}"
+    expect(page.locator(f".glossary-entry:has(> h3#{term}) > p").first).to_be_in_viewport()
