@@ -141,6 +141,11 @@ def test_fail_raises_one_clear_error_listing_every_problem():
     g.fail([])  # nothing to report: no error
 
 
+def test_a_site_without_an_extension_the_glossary_needs_is_told_which():
+    assert g.missing_extensions(["abbr", "attr_list", "md_in_html", "toc"]) == []
+    assert g.missing_extensions(["markdown.extensions.abbr", "toc"]) == ["attr_list", "md_in_html"]
+
+
 def test_the_site_glossary_is_valid_and_large_enough():
     entries, problems = g.load_glossary(REPO / "docs" / "reference" / "glossary.yml", "docs/reference/glossary.yml")
     assert problems == []
@@ -492,6 +497,38 @@ def test_the_glossary_page_is_alphabetical_with_a_letter_index_and_anchors(entri
     assert re.findall(r"^## (\w) \{ #letter-(\w) \}$", out, re.MULTILINE) == [("D", "d"), ("S", "s"), ("T", "t")]
 
 
+def test_each_entry_from_its_heading_to_its_source_is_one_box_and_no_letter_heading_is_in_one(entries, used_on):
+    out = g.render_glossary(entries, used_on, LANDING)
+    boxes = re.findall(rf'^<div class="{g.ENTRY_CLASS}" markdown>\n\n(.*?)\n</div>$', out, re.MULTILINE | re.DOTALL)
+    assert [re.match(r"### .+? \{ #([a-z0-9-]+) \}", box)[1] for box in boxes] == [
+        "dead-letter-queue",
+        "sns",
+        "sqs",
+        "stack",
+        "trust-policy",
+    ]
+    for box in boxes:
+        assert box.count("### ") == 1 and "\n## " not in box, box
+        assert box.rstrip().splitlines()[-1].startswith("- **Source:** "), box
+    assert out.count("<div ") == out.count("</div>") == len(entries)
+
+
+def test_every_term_of_the_built_glossary_is_in_its_own_box_and_nothing_else_is(hosted_site):
+    entries, problems = g.load_glossary(REPO / "docs/reference/glossary.yml")
+    assert not problems
+    html = (hosted_site.root / "reference/glossary/index.html").read_text(encoding="utf-8")
+    boxed = re.findall(rf'<div class="{g.ENTRY_CLASS}">\s*<h3 id="([^"]+)"', html)
+    assert sorted(boxed) == sorted(entry.id for entry in entries)
+    assert html.count(f'class="{g.ENTRY_CLASS}"') == len(entries)
+    # No letter heading, nor the sections after the entries, ends up inside a box.
+    for box in re.findall(
+        rf'<div class="{g.ENTRY_CLASS}">(.*?)</div>\s*(?=<div class="{g.ENTRY_CLASS}"|<h2)', html, re.S
+    ):
+        assert "<h2" not in box
+    other = (hosted_site.root / "patterns/fan-out/index.html").read_text(encoding="utf-8")
+    assert g.ENTRY_CLASS not in other
+
+
 def test_each_entry_has_expansion_definition_details_related_topics_used_on_and_source(entries, used_on):
     out = g.render_glossary(entries, used_on, LANDING)
     sns = out[out.index("### SNS { #sns }") : out.index("### SQS")]
@@ -582,7 +619,7 @@ def build_mini_site(
         "theme": {"name": "mkdocs"},
         "exclude_docs": "reference/glossary.yml\n",
         "hooks": [str(HOOK)],
-        "markdown_extensions": ["abbr", "attr_list", "def_list", "toc"],
+        "markdown_extensions": ["abbr", "attr_list", "def_list", "md_in_html", "toc"],
         "validation": {"links": {"not_found": "warn", "anchors": "warn", "unrecognized_links": "warn"}},
     }
     (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")

@@ -92,7 +92,7 @@ def test_lines_of_the_glossary_stay_readable_on_a_laptop(hosted_site, make_probe
     assert 40 < longest <= MAX_CHARACTERS_PER_LINE
 
 
-# Entries off screen are not laid out until needed (glossary_entries.py): a link to a term far
+# Entries off screen are not laid out until needed (glossary.ENTRY_CLASS): a link to a term far
 # down the page must still land on it, below the header and the letter index.
 @pytest.mark.parametrize("device", [LAPTOP, PHONE], ids=["1280-mouse", "390-touch"])
 @pytest.mark.parametrize("term", ["sqs", "weighted-routing"])
